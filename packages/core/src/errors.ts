@@ -1,0 +1,105 @@
+const BRAND = Symbol.for('strand.error')
+
+/**
+ * The base class of every error Strand throws on purpose.
+ *
+ * Each error carries a stable `code` (for logs and `switch`), an optional `cause`,
+ * and a brand, so {@link StrandError.is} still matches when two copies of Strand
+ * are loaded in one process.
+ *
+ * @example
+ * ```ts
+ * import { StrandError, Timeout } from '@strand/core'
+ *
+ * const err = new Timeout(1)
+ * StrandError.is(err) // => true
+ * err.code // => 'ERR_TIMEOUT'
+ * ```
+ */
+export class StrandError extends Error {
+  /** A stable, machine-readable code such as `ERR_TIMEOUT`. */
+  readonly code: string
+
+  constructor(code: string, message: string, options?: { cause?: unknown }) {
+    super(message, options)
+    this.code = code
+    this.name = new.target.name
+  }
+
+  /** True for any Strand error, also one thrown by another copy of the library. */
+  static is(value: unknown): value is StrandError {
+    return typeof value === 'object' && value !== null && BRAND in value
+  }
+}
+Object.defineProperty(StrandError.prototype, BRAND, { value: true })
+
+/**
+ * The default exception of {@link Greenlet.kill}. A greenlet that ends with it ended
+ * normally: `successful()` is true and `value` is the GreenletExit instance.
+ *
+ * It has no stack trace: it is a request to stop, not a bug report.
+ *
+ * @example
+ * ```ts
+ * import { GreenletExit, sleep, spawn } from '@strand/core'
+ *
+ * const g = spawn(() => sleep(10))
+ * await sleep(0)
+ * await g.kill()
+ * g.successful() // => true
+ * g.value instanceof GreenletExit // => true
+ * ```
+ */
+export class GreenletExit extends StrandError {
+  constructor(message = 'GreenletExit') {
+    const limit = Error.stackTraceLimit
+    Error.stackTraceLimit = 0
+    super('ERR_GREENLET_EXIT', message)
+    Error.stackTraceLimit = limit
+  }
+}
+
+/**
+ * Raised into waiters when the process would otherwise exit with them still blocked:
+ * nothing is left that could ever wake them ("This operation would block forever").
+ * Its message names what they were waiting on.
+ *
+ * @example
+ * ```ts
+ * import { LoopExit } from '@strand/core'
+ *
+ * // At the top level of a script, with nothing else running:
+ * //   await new Queue().get()
+ * // => LoopExit: This operation would block forever (waiting on Queue.get)
+ * console.log(new LoopExit('Queue.get').message)
+ * // => This operation would block forever (waiting on Queue.get)
+ * ```
+ */
+export class LoopExit extends StrandError {
+  constructor(waitingOn?: string) {
+    super(
+      'ERR_LOOP_EXIT',
+      `This operation would block forever${waitingOn ? ` (waiting on ${waitingOn})` : ''}`,
+    )
+  }
+}
+
+/**
+ * Thrown when code that runs inside the hub (a `rawlink` callback) tries to wait.
+ * Hub callbacks must not block; use `link()` instead, which runs in its own greenlet.
+ *
+ * @example
+ * ```ts
+ * import { BlockingSwitchOutError } from '@strand/core'
+ *
+ * new BlockingSwitchOutError().code // => 'ERR_BLOCKING_SWITCH_OUT'
+ * ```
+ */
+export class BlockingSwitchOutError extends StrandError {
+  constructor() {
+    super(
+      'ERR_BLOCKING_SWITCH_OUT',
+      'Impossible to wait inside a hub callback (rawlink): use link(), which runs the callback in its own greenlet',
+    )
+  }
+}

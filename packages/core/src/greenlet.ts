@@ -1,0 +1,539 @@
+import { GreenletExit, StrandError } from './errors.js'
+import { getHub, type Hub } from './hub.js'
+import { checkFunction, checkOptions, checkSeconds, describe } from './internal/validate.js'
+import { WaitList } from './internal/wait-list.js'
+import type { WaitOwner, Waiter } from './internal/waiter.js'
+import { Timeout } from './timeout.js'
+import type { Waitable } from './waitable.js'
+
+const NEW = 0
+const SCHEDULED = 1
+const RUNNING = 2
+const DEAD = 3
+
+// how a link is called when its greenlet dies
+const RAW = 0 // in the hub, must not wait
+const LINK = 1 // in a new greenlet
+const LINK_VALUE = 2
+const LINK_EXCEPTION = 3
+const OBSERVER = 4 // internal bookkeeping, synchronously
+
+/** Internal: something told synchronously when a greenlet dies (joinAll, Group, …). */
+export interface DeathObserver {
+  notify(g: Greenlet): void
+}
+
+interface Link {
+  kind: number
+  fn: Function | DeathObserver
+}
+
+// join() waiters resolve to true; get() waiters (data = GET) to the value or the exception
+const GET = 1
+const JOIN_OWNER: WaitOwner = { onTimeout: (w) => w.greenlet.hub.wake(w, false) }
+const GET_OWNER: WaitOwner = {
+  onTimeout: (w) => w.greenlet.hub.fail(w, new Timeout(w.seconds)),
+}
+
+let nextId = 1
+let constructingRoot: Hub | null = null
+const RESOLVED = Promise.resolve()
+const RESOLVED_TRUE = Promise.resolve(true)
+
+/** True for GreenletExit, also from another copy of Strand. */
+export function isGreenletExit(err: unknown): boolean {
+  return err instanceof GreenletExit || (StrandError.is(err) && err.code === 'ERR_GREENLET_EXIT')
+}
+
+/**
+ * A handle on one run of an async function: its name, its state, its value or
+ * exception, and the means to wait for it (`join`, `get`), stop it (`kill`) or be told
+ * when it ends (`link`). Create one with {@link spawn}; a greenlet starts on the hub's
+ * next turn, never synchronously.
+ *
+ * A greenlet is deliberately not thenable: `await g` would not do what you mean.
+ * Use `await g.get()` for its value (or its exception) and `await g.join()` to wait for it.
+ *
+ * @example
+ * ```ts
+ * import { Greenlet, sleep } from '@strand/core'
+ *
+ * const g = new Greenlet(async (x: number) => { await sleep(0.01); return x * 2 }, 21)
+ * g.start()
+ * await g.get() // => 42
+ * g.successful() // => true
+ * ```
+ */
+export class Greenlet<T = unknown> implements Waitable {
+  /** @internal */ static readonly _SCHEDULED = SCHEDULED
+  /** @internal */ static readonly _RUNNING = RUNNING
+
+  /** The hub that runs it. */
+  readonly hub: Hub
+  /** @internal */ _state = NEW
+  /** @internal pending waits, linked through Waiter.gNext */ _waitHead: Waiter | null = null
+  /** @internal */ _hasPending = false
+  /** @internal */ _spawnSite: string | undefined = undefined
+  /** @internal */ _livePrev: Greenlet | null = null
+  /** @internal */ _liveNext: Greenlet | null = null
+  /** @internal */ _sawLoopExit = false
+  /** @internal set when someone will hear about its end (get/join/link) */ _observed = false
+
+  private _fn: Function | null
+  private _args: unknown[] | null
+  private readonly _id: number
+  private _name: string | undefined = undefined
+  private _value: T | undefined = undefined
+  private _exception: unknown = undefined
+  private _failed = false
+  private _pending: unknown = undefined
+  private _pendingSource: unknown = undefined
+  private _joiners: WaitList | null = null
+  private _links: Link[] | null = null
+  private _killedWith: unknown = undefined
+  private _controller: AbortController | null = null
+  private _interrupt: AbortController | null = null
+  private _death: { promise: Promise<void>; resolve: () => void } | null = null
+  private _startTimer: StartTimer | null = null
+
+  /**
+   * Creates a greenlet that is not started yet; call {@link Greenlet.start}.
+   * @throws TypeError if `fn` is not a function.
+   */
+  constructor(fn: (...args: never[]) => T | PromiseLike<T>, ...args: unknown[]) {
+    checkFunction('fn', fn)
+    this.hub = constructingRoot ?? getHub()
+    this._fn = fn
+    this._args = args
+    this._id = nextId++
+  }
+
+  /** @internal the hub's root greenlet, "main" */
+  static _root(hub: Hub): Greenlet {
+    constructingRoot = hub
+    try {
+      const g = new Greenlet(() => undefined)
+      g._name = 'main'
+      g._state = RUNNING
+      return g
+    } finally {
+      constructingRoot = null
+    }
+  }
+
+  /**
+   * Creates and starts a greenlet: the same as {@link spawn}.
+   * @example
+   * ```ts
+   * const g = Greenlet.spawn(Math.max, 1, 2)
+   * await g.get() // => 2
+   * ```
+   */
+  static spawn<A extends unknown[], R>(fn: (...args: A) => R, ...args: A): Greenlet<Awaited<R>> {
+    return new Greenlet<Awaited<R>>(fn as never, ...args).start()
+  }
+
+  /** "Greenlet-1", "Greenlet-2", … unless you set one. */
+  get name(): string {
+    return (this._name ??= `Greenlet-${this._id}`)
+  }
+
+  set name(value: string) {
+    if (typeof value !== 'string') {
+      throw new TypeError(`Expected \`name\` to be a string, got ${describe(value)}`)
+    }
+    this._name = value
+  }
+
+  /** True once started and until it is dead (as gevent's `bool(g)`: false again after it ends). */
+  get started(): boolean {
+    return this._state === SCHEDULED || this._state === RUNNING
+  }
+
+  /** Finished, failed, or killed (also killed before it ever ran). */
+  get dead(): boolean {
+    return this._state === DEAD
+  }
+
+  /** The same as {@link Greenlet.dead}: the {@link Waitable} view. */
+  ready(): boolean {
+    return this._state === DEAD
+  }
+
+  /** Dead without an exception. Ending by GreenletExit (the default kill) counts as success. */
+  successful(): boolean {
+    return this._state === DEAD && !this._failed
+  }
+
+  /** The result; the GreenletExit instance if it was killed with one; undefined before. */
+  get value(): T | undefined {
+    return this._value
+  }
+
+  /** The exception it died with, or undefined. */
+  get exception(): unknown {
+    return this._exception
+  }
+
+  /**
+   * An AbortSignal aborted when this greenlet is killed (its reason is the kill
+   * exception). Pass it to APIs that take one — `fetch`, `fs.promises`, `events.once` —
+   * so a kill really stops them. Created on first use.
+   */
+  get signal(): AbortSignal {
+    if (this._controller === null) {
+      this._controller = new AbortController()
+      if (this._killedWith !== undefined) this._controller.abort(this._killedWith)
+    }
+    return this._controller.signal
+  }
+
+  /** Schedules the first run. A no-op if already started, finished or killed. */
+  start(): this {
+    if (this._state !== NEW) return this
+    this._state = SCHEDULED
+    this._register()
+    this.hub.scheduleStart(this)
+    return this
+  }
+
+  /**
+   * Schedules the first run `seconds` from now.
+   * @throws TypeError/RangeError for a bad `seconds`.
+   */
+  startLater(seconds: number): this {
+    const delay = checkSeconds('seconds', seconds) ?? 0
+    if (this._state !== NEW) return this
+    this._state = SCHEDULED
+    this._register()
+    this._startTimer = new StartTimer(this)
+    this.hub.addTimer(this._startTimer, delay)
+    return this
+  }
+
+  /**
+   * Waits until it is dead. Resolves `true` once dead, `false` if `timeout` seconds
+   * pass first; never throws its exception (use {@link Greenlet.get} for that).
+   * A kill or Timeout aimed at *you* interrupts the wait.
+   * @throws RangeError when a greenlet joins itself (it would wait forever).
+   */
+  join(opts?: { timeout?: number | null }): Promise<boolean> {
+    checkOptions('opts', opts)
+    const seconds = checkSeconds('timeout', opts?.timeout)
+    this._observed = true
+    if (this._state === DEAD) return RESOLVED_TRUE
+    this._checkNotSelf('join')
+    return this.hub.park<boolean>(JOIN_OWNER, (this._joiners ??= new WaitList()), seconds, `join(${this.name})`)
+      .promise
+  }
+
+  /**
+   * Its value, or rethrows its exception, waiting for it to end if needed.
+   * Rejects with a {@link Timeout} when `timeout` passes, or at once with
+   * `block: false` when it is not dead yet.
+   * @throws RangeError when a greenlet waits for itself.
+   */
+  get(opts?: { block?: boolean; timeout?: number | null }): Promise<T> {
+    checkOptions('opts', opts)
+    const seconds = checkSeconds('timeout', opts?.timeout)
+    this._observed = true
+    if (this._state === DEAD) {
+      return this._failed ? Promise.reject(this._exception) : Promise.resolve(this._value as T)
+    }
+    if (opts?.block === false) return Promise.reject(new Timeout(0))
+    this._checkNotSelf('get')
+    const w = this.hub.park<T>(GET_OWNER, (this._joiners ??= new WaitList()), seconds, `get(${this.name})`)
+    w.data = GET
+    return w.promise
+  }
+
+  /**
+   * Kills it: raises `exception` (default a new {@link GreenletExit}) at whatever it
+   * waits on now, or at its next wait if it is busy elsewhere; aborts its
+   * {@link Greenlet.signal}. A greenlet that has not started yet never runs and is dead
+   * at once. `kill()` itself never switches; the promise it returns resolves when the
+   * greenlet is dead, or after `timeout` seconds (a greenlet may catch the exception and
+   * go on). It never rejects, so it is fine not to await it.
+   */
+  kill(exception?: unknown, opts?: { timeout?: number | null }): Promise<void> {
+    checkOptions('opts', opts)
+    const seconds = checkSeconds('timeout', opts?.timeout)
+    if (this._state === DEAD) return RESOLVED
+    const error = exception === undefined ? new GreenletExit() : exception
+    this._killedWith = error
+    if (this._state !== RUNNING) {
+      // never ran: it never will
+      if (this._startTimer !== null) this.hub.removeTimer(this._startTimer)
+      this._observed = true
+      if (isGreenletExit(error)) this._die(error as T, undefined, false)
+      else this._die(undefined, error, true)
+      return RESOLVED
+    }
+    if (this._controller !== null && !this._controller.signal.aborted) {
+      try {
+        this._controller.abort(error)
+      } catch (err) {
+        this.hub.handleError(err, this)
+      }
+    }
+    this.hub.interrupt(this, error, KILL)
+    return this._waitDeath(seconds)
+  }
+
+  /**
+   * Calls `callback(this)` in a new greenlet when it dies (at once if it is dead).
+   * Links fire in the order they were added, each once.
+   */
+  link(callback: (g: Greenlet<T>) => unknown): void {
+    this._addLink(LINK, callback)
+  }
+
+  /** Like {@link Greenlet.link}, only when it ends successfully. */
+  linkValue(callback: (g: Greenlet<T>) => unknown): void {
+    this._addLink(LINK_VALUE, callback)
+  }
+
+  /** Like {@link Greenlet.link}, only when it fails. */
+  linkException(callback: (g: Greenlet<T>) => unknown): void {
+    this._addLink(LINK_EXCEPTION, callback)
+  }
+
+  /**
+   * Calls `callback(this)` from the hub when it dies: cheaper than `link`, but the
+   * callback must not wait (it would throw BlockingSwitchOutError).
+   */
+  rawlink(callback: (w: Waitable) => void): void {
+    this._addLink(RAW, callback)
+  }
+
+  /** Removes a callback added by link, linkValue, linkException or rawlink. */
+  unlink(callback: Function): void {
+    const links = this._links
+    if (links === null) return
+    const i = links.findIndex((l) => l.fn === callback)
+    if (i >= 0) links.splice(i, 1)
+  }
+
+  toString(): string {
+    const fn = this._fn === null ? '' : `: ${(this._fn as Function).name || 'anonymous'}`
+    return `<Greenlet "${this.name}"${fn}>`
+  }
+
+  // ---- internals used by the hub and by sibling packages ----
+
+  /** @internal tells `observer` synchronously when this greenlet dies. */
+  _observe(observer: DeathObserver): void {
+    ;(this._links ??= []).push({ kind: OBSERVER, fn: observer })
+  }
+
+  /** @internal */
+  _unobserve(observer: DeathObserver): void {
+    this.unlink(observer as unknown as Function)
+  }
+
+  /** @internal the body: runs in the greenlet's own async context */
+  readonly _run = runBody
+
+  /** @internal */
+  _addWait(w: Waiter): void {
+    w.gNext = this._waitHead
+    w.gPrev = null
+    if (this._waitHead !== null) this._waitHead.gPrev = w
+    this._waitHead = w
+  }
+
+  /** @internal */
+  _removeWait(w: Waiter): void {
+    if (w.gPrev !== null) w.gPrev.gNext = w.gNext
+    else if (this._waitHead === w) this._waitHead = w.gNext
+    else return
+    if (w.gNext !== null) w.gNext.gPrev = w.gPrev
+    w.gPrev = w.gNext = null
+  }
+
+  /** @internal */
+  _waitLabels(): string[] {
+    const labels: string[] = []
+    for (let w = this._waitHead; w !== null; w = w.gNext) labels.push(w.label)
+    return labels
+  }
+
+  /** @internal an exception to raise at the next wait; a kill is never replaced by a timeout */
+  _setPending(error: unknown, source: unknown): void {
+    if (this._hasPending && this._pendingSource === KILL && source !== KILL) return
+    this._hasPending = true
+    this._pending = error
+    this._pendingSource = source
+  }
+
+  /** @internal */
+  _takePending(): unknown {
+    const error = this._pending
+    this._hasPending = false
+    this._pending = this._pendingSource = undefined
+    return error
+  }
+
+  /** @internal drops an undelivered exception raised by `source` (a cancelled Timeout) */
+  _dropPending(source: unknown): void {
+    if (this._hasPending && this._pendingSource === source) this._takePending()
+  }
+
+  /**
+   * @internal An AbortSignal that aborts at the next kill *or* Timeout raised into this
+   * greenlet (then a fresh one is made). The monkey-patch adapters pass it to Node's
+   * APIs, so a timeout stops the I/O it interrupts without poisoning later I/O.
+   */
+  _interruptSignal(): AbortSignal {
+    if (this._interrupt === null) {
+      this._interrupt = new AbortController()
+      if (this._killedWith !== undefined) this._interrupt.abort(this._killedWith)
+    }
+    return this._interrupt.signal
+  }
+
+  /** @internal */
+  _abortInterrupt(error: unknown): void {
+    const controller = this._interrupt
+    if (controller === null) return
+    this._interrupt = null
+    try {
+      controller.abort(error)
+    } catch (err) {
+      this.hub.handleError(err, this)
+    }
+  }
+
+  /** @internal */
+  _die(value: T | undefined, exception: unknown, failed: boolean): void {
+    if (this._state === DEAD) return
+    this._state = DEAD
+    this._value = value
+    this._exception = exception
+    this._failed = failed
+    this._fn = this._args = null
+    this._hasPending = false
+    this._pending = this._pendingSource = undefined
+    const hub = this.hub
+    hub._removeLive(this)
+    const joiners = this._joiners
+    if (joiners !== null) {
+      this._joiners = null
+      for (let w = joiners.shift(); w !== null; w = joiners.shift()) {
+        if (w.data !== GET) hub.wake(w, true)
+        else if (failed) hub.fail(w, exception)
+        else hub.wake(w, value)
+      }
+    }
+    const links = this._links
+    if (links !== null) {
+      this._links = null
+      for (const link of links) this._fire(link)
+    }
+    this._death?.resolve()
+    if (failed && !this._observed) hub.schedule(reportIfUnobserved, this)
+  }
+
+  private _fire(link: Link): void {
+    switch (link.kind) {
+      case OBSERVER:
+        ;(link.fn as DeathObserver).notify(this)
+        return
+      case RAW:
+        this.hub.schedule(link.fn as (g: Greenlet) => void, this)
+        return
+      case LINK_VALUE:
+        if (this._failed) return
+        break
+      case LINK_EXCEPTION:
+        if (!this._failed) return
+        break
+    }
+    new Greenlet(link.fn as (g: Greenlet) => unknown, this).start()
+  }
+
+  private _addLink(kind: number, callback: unknown): void {
+    checkFunction('callback', callback)
+    this._observed = true
+    const link = { kind, fn: callback }
+    if (this._state === DEAD) this._fire(link)
+    else (this._links ??= []).push(link)
+  }
+
+  private _register(): void {
+    this.hub._addLive(this)
+    if (this.hub.trackSpawnSites) {
+      this._spawnSite = new Error().stack?.split('\n').slice(3).join('\n')
+    }
+  }
+
+  private _checkNotSelf(what: string): void {
+    if (this.hub.als.getStore() === this) {
+      throw new RangeError(
+        `${this.name} cannot ${what}() itself: it would wait forever. Wait for it from another greenlet.`,
+      )
+    }
+  }
+
+  private _waitDeath(seconds: number | null): Promise<void> {
+    const death = (this._death ??= deferred())
+    if (seconds === null) return death.promise
+    return new Promise<void>((resolve) => {
+      const timer = new CallbackTimer(resolve)
+      this.hub.addTimer(timer, seconds)
+      death.promise.then(() => {
+        this.hub.removeTimer(timer)
+        resolve()
+      })
+    })
+  }
+}
+
+/** Marks a pending exception that came from kill() (a Timeout never replaces it). */
+const KILL = Symbol('kill')
+
+async function runBody(g: Greenlet): Promise<void> {
+  const inner = g as unknown as { _fn: Function; _args: unknown[] }
+  let value: unknown
+  try {
+    value = await inner._fn.apply(undefined, inner._args)
+  } catch (err) {
+    if (isGreenletExit(err)) g._die(err, undefined, false)
+    else g._die(undefined, err, true)
+    return
+  }
+  g._die(value, undefined, false)
+}
+
+function reportIfUnobserved(g: Greenlet): void {
+  if (!g._observed) g.hub.handleError(g.exception, g)
+}
+
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void
+  const promise = new Promise<void>((r) => {
+    resolve = r
+  })
+  return { promise, resolve }
+}
+
+class StartTimer {
+  deadline = 0
+  seq = 0
+  heapIndex = -1
+  constructor(private readonly g: Greenlet) {}
+  fire(): void {
+    if (this.g._state === SCHEDULED) this.g.hub.scheduleStart(this.g)
+  }
+}
+
+/** A timer entry that calls a function: for the rare timed waits that are not Waiters. */
+export class CallbackTimer {
+  deadline = 0
+  seq = 0
+  heapIndex = -1
+  constructor(private readonly callback: () => void) {}
+  fire(): void {
+    this.callback()
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * The cooperative-wait machinery that Strand's sibling packages build on.
+ *
+ * **Unstable:** this subpath follows Strand's own needs and may change in any release.
+ * If you build a primitive of your own on it, pin the exact version.
+ *
+ * The pattern every blocking primitive follows:
+ *
+ * ```ts
+ * import { getHub } from '@strand/core'
+ * import { WaitList, type WaitOwner, checkSeconds } from '@strand/core/internal'
+ *
+ * const OWNER: WaitOwner = { onTimeout: (w) => w.greenlet.hub.wake(w, false) }
+ *
+ * class Gate {
+ *   private open = false
+ *   private waiters = new WaitList()
+ *   wait(opts?: { timeout?: number }): Promise<boolean> {
+ *     const seconds = checkSeconds('timeout', opts?.timeout)  // validate first, synchronously
+ *     if (this.open) return Promise.resolve(true)              // fast path: no wait
+ *     return getHub().park<boolean>(OWNER, this.waiters, seconds, 'Gate.wait').promise
+ *   }
+ *   openIt(): void {
+ *     this.open = true
+ *     const hub = getHub()
+ *     for (let w = this.waiters.shift(); w; w = this.waiters.shift()) hub.wake(w, true)
+ *   }
+ * }
+ * ```
+ *
+ * `park` registers the wait with the current greenlet, so kill() and Timeout reject it
+ * and remove it from the list; `wake`/`fail` claim it exactly once and the hub settles
+ * it in FIFO order.
+ * @module
+ */
+export { CallbackTimer, type DeathObserver, isGreenletExit } from './greenlet.js'
+export { Deque, PairRing } from './internal/ring.js'
+export { type TimerEntry, TimerHeap } from './internal/timer-heap.js'
+export { checkCount, checkFunction, checkOptions, checkSeconds, describe } from './internal/validate.js'
+export { WaitList } from './internal/wait-list.js'
+export { CLAIMED, PENDING, SETTLED, type WaitOwner, Waiter } from './internal/waiter.js'

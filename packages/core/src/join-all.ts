@@ -1,0 +1,145 @@
+import { type DeathObserver, Greenlet } from './greenlet.js'
+import { getHub, type Hub } from './hub.js'
+import { checkCount, checkOptions, checkSeconds, describe } from './internal/validate.js'
+import type { WaitOwner, Waiter } from './internal/waiter.js'
+import { Timeout } from './timeout.js'
+
+function toGreenlets(name: string, greenlets: Iterable<Greenlet>): Greenlet[] {
+  if (greenlets === null || typeof (greenlets as Iterable<Greenlet>)?.[Symbol.iterator] !== 'function') {
+    throw new TypeError(`Expected \`${name}\` to be an iterable of greenlets, got ${describe(greenlets)}`)
+  }
+  const unique = [...new Set(greenlets)]
+  for (const g of unique) {
+    if (!(g instanceof Greenlet)) {
+      throw new TypeError(`Expected \`${name}\` to hold only greenlets, got ${describe(g)}`)
+    }
+  }
+  return unique
+}
+
+/**
+ * One wait for many greenlets: a single waiter and a death observer on each, so joining
+ * 100k greenlets costs one link each and no promise each.
+ */
+class Gather implements DeathObserver, WaitOwner {
+  readonly done: Greenlet[] = []
+  waiter!: Waiter<Greenlet[]>
+
+  constructor(
+    private readonly hub: Hub,
+    private readonly members: Greenlet[],
+    private readonly target: number,
+    private readonly raiseError: boolean,
+    private readonly timeoutError: boolean,
+  ) {}
+
+  notify(g: Greenlet): void {
+    if (!this.waiter.pending) return
+    this.done.push(g)
+    if (this.raiseError && !g.successful()) {
+      this.release()
+      this.hub.fail(this.waiter, g.exception)
+    } else if (this.done.length >= this.target) {
+      this.release()
+      this.hub.wake(this.waiter, this.done)
+    }
+  }
+
+  onTimeout(w: Waiter): void {
+    this.release()
+    if (this.timeoutError) this.hub.fail(w, new Timeout(w.seconds))
+    else this.hub.wake(w, this.done)
+  }
+
+  onInterrupt(): void {
+    this.release()
+  }
+
+  /** Stops observing the members still alive (they would otherwise keep us until they die). */
+  private release(): void {
+    for (const g of this.members) if (!g.dead) g._unobserve(this)
+  }
+}
+
+function gather(
+  members: Greenlet[],
+  target: number,
+  seconds: number | null,
+  raiseError: boolean,
+  timeoutError: boolean,
+  label: string,
+): Promise<Greenlet[]> {
+  const hub = getHub()
+  const gatherer = new Gather(hub, members, target, raiseError, timeoutError)
+  const current = hub.als.getStore()
+  for (const g of members) {
+    g._observed = true
+    if (g === current) throw new RangeError(`${g.name} cannot wait for itself: it would wait forever`)
+    if (!g.dead) continue
+    gatherer.done.push(g)
+    if (raiseError && !g.successful()) return Promise.reject(g.exception)
+  }
+  if (gatherer.done.length >= target) return Promise.resolve(gatherer.done.slice(0, target))
+  const w = hub.park<Greenlet[]>(gatherer, null, seconds, label)
+  gatherer.waiter = w
+  if (w.pending) for (const g of members) if (!g.dead) g._observe(gatherer)
+  return w.promise
+}
+
+/**
+ * Waits for the greenlets to finish and returns those that did, in the order they
+ * finished (all of them, unless `timeout` or `count` cut the wait short).
+ * With `raiseError`, rejects with the first exception as soon as one fails; the others
+ * keep running. Duplicates are fine. A kill or Timeout aimed at you interrupts the wait.
+ *
+ * @throws TypeError for a non-iterable or non-greenlet members; TypeError/RangeError for
+ * a bad `timeout` or `count`; RangeError if the current greenlet is among them.
+ * @example
+ * ```ts
+ * import { joinAll, sleep, spawn } from '@strand/core'
+ *
+ * const slow = spawn(() => sleep(1))
+ * const fast = spawn(() => sleep(0.01))
+ * const done = await joinAll([slow, fast], { timeout: 0.1 })
+ * done.length // => 1 (only `fast`)
+ * ```
+ */
+export function joinAll(
+  greenlets: Iterable<Greenlet>,
+  opts?: { timeout?: number | null; raiseError?: boolean; count?: number | null },
+): Promise<Greenlet[]> {
+  checkOptions('opts', opts)
+  const seconds = checkSeconds('timeout', opts?.timeout)
+  const count = checkCount('count', opts?.count)
+  const members = toGreenlets('greenlets', greenlets)
+  const target = Math.min(count ?? members.length, members.length)
+  return gather(members, target, seconds, opts?.raiseError === true, false, 'joinAll')
+}
+
+/**
+ * Kills every greenlet (see {@link Greenlet.kill}) and waits until all are dead.
+ * Greenlets that never started are cancelled at once. With `timeout`, rejects with a
+ * {@link Timeout} if some are still alive when it passes (gevent's `killall`).
+ *
+ * @example
+ * ```ts
+ * import { killAll, sleep, spawn } from '@strand/core'
+ *
+ * const gs = [spawn(() => sleep(60)), spawn(() => sleep(60))]
+ * await sleep(0)
+ * await killAll(gs)
+ * gs.every((g) => g.dead) // => true
+ * ```
+ */
+export async function killAll(
+  greenlets: Iterable<Greenlet>,
+  opts?: { exception?: unknown; timeout?: number | null },
+): Promise<void> {
+  checkOptions('opts', opts)
+  const seconds = checkSeconds('timeout', opts?.timeout)
+  const members = toGreenlets('greenlets', greenlets)
+  const exception = opts?.exception
+  for (const g of members) void g.kill(exception)
+  const alive = members.filter((g) => !g.dead)
+  if (alive.length > 0) await gather(alive, alive.length, seconds, false, true, 'killAll')
+}

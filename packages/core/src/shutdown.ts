@@ -1,0 +1,26 @@
+import { getHub } from './hub.js'
+import { killAll } from './join-all.js'
+
+/**
+ * Kills every live greenlet (except the one calling), waits for them to die (at most
+ * `timeout` seconds, default 1), cancels the hub's remaining timers and lets the
+ * process exit.
+ *
+ * @example
+ * ```ts
+ * import { shutdown, signalHandler, sleep, spawn } from '@strand/core'
+ *
+ * spawn(() => sleep(3600))
+ * signalHandler('SIGQUIT', shutdown) // kill -QUIT <pid> ends the program cleanly
+ * ```
+ */
+export async function shutdown(opts?: { timeout?: number | null }): Promise<void> {
+  const hub = getHub()
+  const self = hub.als.getStore()
+  const victims = [...hub.liveGreenlets()].filter((g) => g !== self)
+  try {
+    await killAll(victims, { timeout: opts?.timeout === undefined ? 1 : opts.timeout })
+  } finally {
+    hub._clearTimers()
+  }
+}
