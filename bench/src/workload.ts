@@ -18,6 +18,39 @@ export interface Workload {
   n: number
   /** The target from the issue, printed beside the result, e.g. "≥ 1.5× effect". */
   target?: string
-  /** Implementations. For `memory` workloads the function returns the measured value. */
-  peers: Record<string, (n: number) => Promise<number | undefined> | Promise<void>>
+  /**
+   * The target in a form the runner can check (optional): every goal must hold for the
+   * table to print "met". See {@link Goal}.
+   */
+  goals?: Goal[]
+  /** Extra Node flags for this workload's child processes, e.g. `['--max-old-space-size=4096']`. */
+  nodeArgs?: string[]
+  /** Per-pair time limit in seconds (default 60, or env BENCH_TIMEOUT). */
+  timeLimit?: number
+  /**
+   * Implementations. A throughput peer is timed around the whole call unless it returns a
+   * {@link Measurement} with `seconds` (it timed only the part that matters). A memory
+   * peer returns the measured value (a number or a Measurement with `value`).
+   */
+  peers: Record<string, (n: number) => Promise<PeerResult>>
 }
+
+/** What a peer may return. */
+export type PeerResult = number | undefined | void | Measurement
+
+/** A peer's own measurement, for workloads that time or measure only part of the run. */
+export interface Measurement {
+  /** Throughput: seconds the timed part took (ops/s = n / seconds). */
+  seconds?: number
+  /** Memory: the measured value in the workload's unit. */
+  value?: number
+  /** Secondary numbers shown in the notes column, e.g. `{ 'rss B/greenlet': 1700 }`. */
+  extra?: Record<string, number>
+}
+
+/**
+ * A checkable target. `{ peer: 'effect', ratio: 1.5 }`: strand is at least 1.5× better
+ * than effect (throughput: strand ÷ effect ≥ 1.5; memory: effect ÷ strand ≥ 1.5).
+ * `{ value: 2048 }`: strand's own result is at least (throughput) or at most (memory) 2048.
+ */
+export type Goal = { peer: string; ratio: number } | { value: number }
