@@ -1,1 +1,2 @@
-export {}
+export { AsyncResult, type Outcome } from './async-result.js'
+export { Event } from './event.js'

@@ -1,1 +1,7 @@
-export {}
+export { BoundedSemaphore } from './bounded-semaphore.js'
+export { NotOwnerError, ValueError } from './errors.js'
+export type { AcquireOptions } from './internal/held.js'
+export { Lock } from './lock.js'
+export { Permit } from './permit.js'
+export { RLock } from './rlock.js'
+export { Semaphore } from './semaphore.js'

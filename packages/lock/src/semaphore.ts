@@ -1,0 +1,214 @@
+import { getHub, type Waitable } from '@strand/core'
+import {
+  checkOptions,
+  checkSeconds,
+  describe,
+  WaitList,
+  type WaitOwner,
+} from '@strand/core/internal'
+import { type AcquireOptions, holdPermit, runHeld } from './internal/held.js'
+import { Links } from './internal/links.js'
+import type { Permit } from './permit.js'
+
+const RESOLVED_TRUE = Promise.resolve(true)
+const RESOLVED_FALSE = Promise.resolve(false)
+const ACQUIRE_OWNER: WaitOwner = { onTimeout: (w) => w.greenlet.hub.wake(w, false) }
+const AVAILABLE_OWNER: WaitOwner = {
+  onTimeout: (w) => w.greenlet.hub.wake(w, (w.data as Semaphore).counter),
+}
+
+/** Validates a semaphore's initial value: an integer from 0 up. */
+export function checkValue(value: unknown): number {
+  if (typeof value !== 'number') {
+    throw new TypeError(`Expected \`value\` to be an integer from 0 and up, got ${describe(value)}`)
+  }
+  if (!Number.isInteger(value) || value < 0) {
+    throw new RangeError(
+      `Expected \`value\` to be an integer from 0 and up, got ${describe(value)}`,
+    )
+  }
+  return value
+}
+
+/** Validates acquire() options; returns the timeout in seconds or null. */
+export function checkAcquire(opts: AcquireOptions | undefined): number | null {
+  checkOptions('opts', opts)
+  const blocking = opts?.blocking
+  if (blocking !== undefined && typeof blocking !== 'boolean') {
+    throw new TypeError(`Expected \`blocking\` to be a boolean, got ${describe(blocking)}`)
+  }
+  return checkSeconds('timeout', opts?.timeout)
+}
+
+/**
+ * A counter of free units ("permits") that greenlets acquire and release: at most
+ * `value` holders at a time. gevent's `gevent.lock.Semaphore`.
+ *
+ * Waiters are served first come, first served, one per released unit. A permit is
+ * handed to the longest waiter *at release time*: `release()` with waiters queued
+ * leaves `counter` at 0 and wakes that waiter with `true`; nobody can barge in between,
+ * and a waiter killed or timed out in the same turn neither loses nor doubles a permit.
+ * A plain Semaphore may be released more often than acquired (the counter grows);
+ * {@link BoundedSemaphore} forbids that.
+ *
+ * @throws TypeError/RangeError when `value` is not an integer from 0 up.
+ * @example
+ * ```ts
+ * import { Semaphore } from '@strand/lock'
+ * import { joinAll, sleep, spawn } from '@strand/core'
+ *
+ * const sem = new Semaphore(2)
+ * let busy = 0
+ * const job = () => sem.run(async () => { busy++; console.log(busy); await sleep(0.01); busy-- })
+ * await joinAll([spawn(job), spawn(job), spawn(job)])
+ * // => 1, 2, 1
+ * ```
+ */
+export class Semaphore implements Waitable {
+  /** @internal */ protected _counter: number
+  private readonly waiters = new WaitList()
+  private availableWaiters: WaitList | null = null
+  private links: Links | null = null
+
+  constructor(value = 1) {
+    this._counter = checkValue(value)
+  }
+
+  /** Free units now. Stays 0 while a release hands its unit straight to a waiter. */
+  get counter(): number {
+    return this._counter
+  }
+
+  /** True when an `acquire()` would have to wait. */
+  locked(): boolean {
+    return this._counter <= 0
+  }
+
+  /** True when a unit is free (the {@link Waitable} protocol; `wait([sem])` waits for one). */
+  ready(): boolean {
+    return this._counter > 0
+  }
+
+  /**
+   * Takes one unit, waiting for a release if none is free. Resolves `true` once you
+   * hold it; `false` when `timeout` seconds pass first, or at once with
+   * `blocking: false` when none is free. A kill or Timeout aimed at your greenlet
+   * rejects it with that exception, and you then hold nothing.
+   *
+   * @throws TypeError/RangeError (synchronously) for bad options or a negative/NaN `timeout`.
+   * @example
+   * ```ts
+   * import { Semaphore } from '@strand/lock'
+   *
+   * const sem = new Semaphore(1)
+   * await sem.acquire() // => true
+   * await sem.acquire({ blocking: false }) // => false
+   * await sem.acquire({ timeout: 0.01 }) // => false
+   * ```
+   */
+  acquire(opts?: AcquireOptions): Promise<boolean> {
+    const seconds = checkAcquire(opts)
+    if (this._counter > 0) {
+      this._counter--
+      return RESOLVED_TRUE
+    }
+    if (opts?.blocking === false) return RESOLVED_FALSE
+    return getHub().park<boolean>(ACQUIRE_OWNER, this.waiters, seconds, 'Semaphore.acquire').promise
+  }
+
+  /**
+   * Gives one unit back: to the longest waiter if there is one (it resumes after you
+   * next wait), else to the counter. Never switches.
+   * @throws ValueError on a {@link BoundedSemaphore} released more than acquired.
+   */
+  release(): void {
+    this._checkRelease()
+    const waiters = this.waiters
+    if (waiters.size > 0) {
+      const hub = getHub()
+      for (let w = waiters.shift(); w !== null; w = waiters.shift()) {
+        if (hub.wake(w, true)) return
+      }
+    }
+    this._counter++
+    const avail = this.availableWaiters
+    if (avail !== null && avail.size > 0) {
+      const hub = getHub()
+      for (let w = avail.shift(); w !== null; w = avail.shift()) hub.wake(w, this._counter)
+    }
+    this.links?.schedule()
+  }
+
+  /**
+   * Waits until a unit is free, without taking it, and resolves the counter (gevent's
+   * `Semaphore.wait`). Resolves at once if one is free; resolves the counter (0) when
+   * `timeout` seconds pass first. A kill or Timeout aimed at your greenlet rejects it.
+   * @throws TypeError/RangeError (synchronously) for a bad `timeout`.
+   */
+  waitAvailable(opts?: { timeout?: number | null }): Promise<number> {
+    checkOptions('opts', opts)
+    const seconds = checkSeconds('timeout', opts?.timeout)
+    if (this._counter > 0) return Promise.resolve(this._counter)
+    const w = getHub().park<number>(
+      AVAILABLE_OWNER,
+      (this.availableWaiters ??= new WaitList()),
+      seconds,
+      'Semaphore.waitAvailable',
+    )
+    w.data = this
+    return w.promise
+  }
+
+  /** gevent's name for {@link Semaphore.waitAvailable}. */
+  wait(opts?: { timeout?: number | null }): Promise<number> {
+    return this.waitAvailable(opts)
+  }
+
+  /**
+   * Runs `fn` holding one unit: acquire, run, release in `finally`. Rejects with a
+   * {@link Timeout} when the unit could not be acquired (timeout, or `blocking: false`
+   * with none free); rejects with what `fn` throws, after releasing.
+   * @throws TypeError (synchronously) when `fn` is not a function, or for bad options.
+   * @example
+   * ```ts
+   * import { Semaphore } from '@strand/lock'
+   *
+   * await new Semaphore(1).run(() => 'done') // => 'done'
+   * ```
+   */
+  run<T>(fn: () => T | Promise<T>, opts?: AcquireOptions): Promise<Awaited<T>> {
+    checkAcquire(opts)
+    return runHeld(this, fn, opts) as Promise<Awaited<T>>
+  }
+
+  /**
+   * Acquires one unit and returns a {@link Permit} that releases it once when disposed:
+   * `await using _ = await sem.hold()`. Rejects with a {@link Timeout} like `run()`.
+   * @throws TypeError/RangeError (synchronously) for bad options.
+   */
+  hold(opts?: AcquireOptions): Promise<Permit> {
+    checkAcquire(opts)
+    return holdPermit(this, opts)
+  }
+
+  /**
+   * Calls `callback(this)` once from the hub when a unit is free (soon, if one is
+   * already). The callback must not wait. Used by `wait()`/`iwait()` from `@strand/core`.
+   * @throws TypeError when `callback` is not a function.
+   */
+  rawlink(callback: (w: Waitable) => void): void {
+    ;(this.links ??= new Links(this, false)).add(callback)
+  }
+
+  /** Removes a callback added by {@link Semaphore.rawlink}; unknown ones are ignored. */
+  unlink(callback: (w: Waitable) => void): void {
+    this.links?.remove(callback)
+  }
+
+  toString(): string {
+    return `<${this.constructor.name} counter=${this._counter}, ${this.waiters.size} waiter(s)>`
+  }
+
+  /** @internal hook for BoundedSemaphore: throw before anything changes. */
+  protected _checkRelease(): void {}
+}
