@@ -1,0 +1,36 @@
+import { getHub, VirtualClock } from 'strand'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { examples } from '../src/index.js'
+import { capture, expectedFile, normaliseTimes } from './capture.js'
+
+// Signals arrive from outside the hub, so a jumping clock would end the 1000 s sleep
+// before SIGQUIT lands: that one runs on the real clock in real-clock.test.ts.
+const REAL_CLOCK = new Set(['000#5'])
+
+beforeAll(() => {
+  getHub().useClock(new VirtualClock())
+})
+
+describe('gevent-notes (virtual clock)', () => {
+  for (const example of examples.filter((e) => !REAL_CLOCK.has(e.id))) {
+    describe(`${example.id} ${example.title}`, () => {
+      it('prints the story of the document', async () => {
+        const lines = await capture(example)
+        await expect(normaliseTimes(lines)).toMatchFileSnapshot(expectedFile(example.id))
+      })
+    })
+  }
+})
+
+describe('000#4 synchronous vs asynchronous', () => {
+  it('finishes the synchronous tasks in order and the spawned ones out of order', async () => {
+    const example = examples.find((e) => e.id === '000#4')!
+    const lines = await capture(example)
+    const split = lines.indexOf('='.repeat(20))
+    const sync = lines.slice(0, split)
+    const async = lines.slice(split + 1)
+    expect(sync).toEqual([...sync].sort())
+    expect(async).not.toEqual([...async].sort())
+    expect([...async].sort()).toEqual([...sync].sort())
+  })
+})
