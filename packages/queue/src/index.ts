@@ -1,1 +1,6 @@
-export {}
+export { Channel } from './channel.js'
+export { Empty, Full, ShutDown } from './errors.js'
+export { JoinableQueue } from './joinable-queue.js'
+export { LifoQueue } from './lifo-queue.js'
+export { PriorityQueue, type PriorityQueueOptions } from './priority-queue.js'
+export { type BlockOptions, Queue, type QueueOptions } from './queue.js'

@@ -1,0 +1,102 @@
+import { StrandError } from '@strand/core'
+
+function after(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined) return ''
+  return ` after ${seconds === 1 ? '1 second' : `${seconds} seconds`}`
+}
+
+/**
+ * Raised by `get()`/`peek()` when no item arrives in time: at once with `block: false`
+ * or `getNowait()`, or when `timeout` passes. The stdlib's `queue.Empty`.
+ *
+ * @example
+ * ```ts
+ * import { Empty, Queue } from '@strand/queue'
+ *
+ * try {
+ *   await new Queue().get({ timeout: 0.01 })
+ * } catch (err) {
+ *   err instanceof Empty // => true
+ *   console.log(err.message)
+ *   // => Queue.get() found the queue empty after 0.01 seconds; wait longer, or put() an item first
+ * }
+ * ```
+ */
+export class Empty extends StrandError {
+  /** The timeout that expired, or null for a non-blocking call. */
+  readonly seconds: number | null
+
+  /** @param operation what failed, e.g. `Queue.get`. */
+  constructor(operation = 'Queue.get', seconds: number | null = null) {
+    super(
+      'ERR_QUEUE_EMPTY',
+      seconds === null
+        ? `${operation}() found the queue empty; call it without \`block: false\` to wait for an item, or check empty() first`
+        : `${operation}() found the queue empty${after(seconds)}; wait longer, or put() an item first`,
+    )
+    this.seconds = seconds
+  }
+}
+
+/**
+ * Raised by `put()` when the queue stays full: at once with `block: false` or
+ * `putNowait()`, or when `timeout` passes. A {@link Channel} is always "full" unless a
+ * getter is waiting. The stdlib's `queue.Full`.
+ *
+ * @example
+ * ```ts
+ * import { Full, Queue } from '@strand/queue'
+ *
+ * const q = new Queue({ maxsize: 1 })
+ * q.putNowait('a')
+ * try {
+ *   q.putNowait('b')
+ * } catch (err) {
+ *   err instanceof Full // => true
+ * }
+ * ```
+ */
+export class Full extends StrandError {
+  /** The timeout that expired, or null for a non-blocking call. */
+  readonly seconds: number | null
+
+  /** @param operation what failed, e.g. `Queue.put`. */
+  constructor(operation = 'Queue.put', seconds: number | null = null) {
+    super(
+      'ERR_QUEUE_FULL',
+      seconds === null
+        ? `${operation}() found the queue full; call it without \`block: false\` to wait for room, or use a larger maxsize`
+        : `${operation}() found the queue still full${after(seconds)}; wait longer, add consumers, or use a larger maxsize`,
+    )
+    this.seconds = seconds
+  }
+}
+
+/**
+ * Raised by `put()` on a queue that was {@link Queue.shutdown | shut down}, by `get()`
+ * once a shut-down queue is drained (at once after `shutdown({ immediate: true })`),
+ * and into every greenlet blocked on the queue when it shuts down. asyncio's
+ * `QueueShutDown`; `for await` over a queue ends on it quietly.
+ *
+ * @example
+ * ```ts
+ * import { Queue, ShutDown } from '@strand/queue'
+ *
+ * const q = new Queue()
+ * q.shutdown()
+ * try {
+ *   q.putNowait(1)
+ * } catch (err) {
+ *   err instanceof ShutDown // => true
+ * }
+ * ```
+ */
+export class ShutDown extends StrandError {
+  /** @param operation what failed, e.g. `Queue.put`. */
+  constructor(operation = 'Queue') {
+    super(
+      'ERR_QUEUE_SHUT_DOWN',
+      `${operation}() failed: the queue was shut down; no more items can be put, and get() only drains what is left`,
+    )
+  }
+}

@@ -1,0 +1,79 @@
+import { checkOptions, checkSeconds, WaitList, type WaitOwner } from '@strand/core/internal'
+import { Queue } from './queue.js'
+
+const JOIN_OWNER: WaitOwner = { onTimeout: (w) => w.greenlet.hub.wake(w, false) }
+const RESOLVED_TRUE: Promise<boolean> = Promise.resolve(true)
+
+/**
+ * A {@link Queue} that also counts unfinished work (gevent's `JoinableQueue`, which is
+ * `Queue` itself in gevent 25+): every accepted item — including the constructor's
+ * `items` — adds one to {@link JoinableQueue.unfinishedTasks}; a consumer calls
+ * {@link JoinableQueue.taskDone} when it has finished an item, and
+ * {@link JoinableQueue.join} waits until the count is back to zero.
+ *
+ * @example
+ * ```ts
+ * import { JoinableQueue } from '@strand/queue'
+ * import { spawn } from '@strand/core'
+ *
+ * const q = new JoinableQueue<string>({ items: ['a', 'b'] })
+ * spawn(async () => {
+ *   for await (const job of q) {
+ *     console.log('done', job)
+ *     q.taskDone()
+ *   }
+ * })
+ * await q.join()
+ * // => done a, done b
+ * q.unfinishedTasks // => 0
+ * ```
+ */
+export class JoinableQueue<T> extends Queue<T> {
+  private readonly _joiners = new WaitList()
+
+  /** Items accepted and not yet marked done with {@link JoinableQueue.taskDone}. */
+  get unfinishedTasks(): number {
+    return this._unfinished
+  }
+
+  /**
+   * Marks one item you got as finished. When the count reaches zero, every greenlet in
+   * {@link JoinableQueue.join} wakes (after you next wait; this never switches).
+   * @throws RangeError when called more often than items were put.
+   */
+  taskDone(): void {
+    if (this._unfinished <= 0) {
+      throw new RangeError(
+        'taskDone() called more times than items were put (unfinishedTasks is already 0); call it once per item you got',
+      )
+    }
+    if (--this._unfinished === 0) this._wakeJoiners()
+  }
+
+  /**
+   * Waits until every accepted item was marked done. Resolves `true` then, or `false`
+   * when `timeout` passes first; resolves `true` at once (no switch) when nothing is
+   * outstanding. A kill or Timeout interrupts the wait.
+   * @throws TypeError/RangeError synchronously for a bad `timeout`.
+   * @example
+   * ```ts
+   * const finished = await q.join({ timeout: 10 }) // => true, or false after 10 s
+   * ```
+   */
+  join(opts?: { timeout?: number | null | undefined }): Promise<boolean> {
+    checkOptions('opts', opts)
+    const seconds = checkSeconds('timeout', opts?.timeout)
+    if (this._unfinished === 0) return RESOLVED_TRUE
+    return this._hub.park<boolean>(JOIN_OWNER, this._joiners, seconds, 'JoinableQueue.join').promise
+  }
+
+  override shutdown(opts?: { immediate?: boolean | undefined }): void {
+    super.shutdown(opts)
+    if (this._unfinished === 0) this._wakeJoiners()
+  }
+
+  private _wakeJoiners(): void {
+    const joiners = this._joiners
+    for (let w = joiners.shift(); w !== null; w = joiners.shift()) this._hub.wake(w, true)
+  }
+}

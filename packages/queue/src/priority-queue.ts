@@ -1,0 +1,47 @@
+import { checkFunction } from '@strand/core/internal'
+import type { ItemBuffer } from './internal/buffers.js'
+import { defaultCompare, HeapBuffer } from './internal/heap-buffer.js'
+import { Queue, type QueueOptions } from './queue.js'
+
+/** Options of the {@link PriorityQueue} constructor. */
+export interface PriorityQueueOptions<T> extends QueueOptions<T> {
+  /**
+   * Orders items, smallest first: negative when `a` comes before `b`, as for
+   * `Array.prototype.sort`. Default: `<` for numbers and strings, arrays element by
+   * element like Python tuples (`[priority, payload]`).
+   */
+  compare?: ((a: T, b: T) => number) | undefined
+}
+
+/**
+ * A queue that hands out the smallest item first (a binary heap; gevent's
+ * `PriorityQueue`): O(log n) put and get. Items that compare equal come out in the
+ * order they were put (the queue is stable). Everything else works as in {@link Queue}.
+ *
+ * @throws TypeError when `compare` is not a function (plus the {@link Queue} errors).
+ * @example
+ * ```ts
+ * import { PriorityQueue } from '@strand/queue'
+ *
+ * const q = new PriorityQueue<[number, string]>()
+ * q.putNowait([2, 'write docs'])
+ * q.putNowait([1, 'fix bug'])
+ * q.putNowait([2, 'review'])
+ * q.getNowait() // => [1, 'fix bug']
+ * q.getNowait() // => [2, 'write docs'] (equal priority: first put, first out)
+ *
+ * const byDeadline = new PriorityQueue<{ due: number }>({ compare: (a, b) => a.due - b.due })
+ * ```
+ */
+export class PriorityQueue<T> extends Queue<T> {
+  /** Creates a priority queue; see {@link Queue} for `maxsize` and `items`. */
+  constructor(opts?: PriorityQueueOptions<T>) {
+    super(opts)
+  }
+
+  protected override _createBuffer(opts: PriorityQueueOptions<T> | undefined): ItemBuffer<T> {
+    const compare = opts?.compare
+    if (compare !== undefined) checkFunction('compare', compare)
+    return new HeapBuffer<T>(compare ?? defaultCompare)
+  }
+}
