@@ -109,7 +109,7 @@ export class AsyncResult<T = unknown> implements Waitable {
    * await new AsyncResult().get({ timeout: 0.01 }).catch((e) => e.name) // => 'Timeout'
    * ```
    */
-  get(opts?: { block?: boolean; timeout?: number | null }): Promise<T> {
+  get(opts?: { block?: boolean | undefined; timeout?: number | null | undefined }): Promise<T> {
     checkOptions('opts', opts)
     const seconds = checkSeconds('timeout', opts?.timeout)
     const hub = getHub()
@@ -152,7 +152,7 @@ export class AsyncResult<T = unknown> implements Waitable {
    * await r.wait() // => undefined
    * ```
    */
-  wait(opts?: { timeout?: number | null }): Promise<T | undefined> {
+  wait(opts?: { timeout?: number | null | undefined }): Promise<T | undefined> {
     checkOptions('opts', opts)
     const seconds = checkSeconds('timeout', opts?.timeout)
     if (this.state !== UNSET) {

@@ -88,7 +88,7 @@ export class Event implements Waitable {
    * await new Event().wait({ timeout: 0.01 }) // => false
    * ```
    */
-  wait(opts?: { timeout?: number | null }): Promise<boolean> {
+  wait(opts?: { timeout?: number | null | undefined }): Promise<boolean> {
     checkOptions('opts', opts)
     const seconds = checkSeconds('timeout', opts?.timeout)
     const hub = getHub()

@@ -145,7 +145,7 @@ export class Semaphore implements Waitable {
    * `timeout` seconds pass first. A kill or Timeout aimed at your greenlet rejects it.
    * @throws TypeError/RangeError (synchronously) for a bad `timeout`.
    */
-  waitAvailable(opts?: { timeout?: number | null }): Promise<number> {
+  waitAvailable(opts?: { timeout?: number | null | undefined }): Promise<number> {
     checkOptions('opts', opts)
     const seconds = checkSeconds('timeout', opts?.timeout)
     if (this._counter > 0) return Promise.resolve(this._counter)
@@ -160,7 +160,7 @@ export class Semaphore implements Waitable {
   }
 
   /** gevent's name for {@link Semaphore.waitAvailable}. */
-  wait(opts?: { timeout?: number | null }): Promise<number> {
+  wait(opts?: { timeout?: number | null | undefined }): Promise<number> {
     return this.waitAvailable(opts)
   }
 

@@ -11,9 +11,9 @@ export interface Acquirable {
 /** Options of `acquire()`, `run()` and `hold()`. */
 export interface AcquireOptions {
   /** `false`: do not wait; resolve `false` at once when nothing is free. Default `true`. */
-  blocking?: boolean
+  blocking?: boolean | undefined
   /** Seconds to wait at most (ignored with `blocking: false`). Default: no limit. */
-  timeout?: number | null
+  timeout?: number | null | undefined
 }
 
 /** acquire() resolved false: the timeout passed, or nothing was free for a non-blocking call. */
