@@ -1,0 +1,429 @@
+import { GreenletExit, getHub, joinAll, killAll, sleep, spawn, Timeout } from '@strand/core'
+import { describe, expect, it } from 'vitest'
+import { Channel, Empty, Full, JoinableQueue, LifoQueue, PriorityQueue, Queue } from '../src/index.js'
+import { settledAtOnce, since } from './helpers.js'
+
+const classes = [Queue, LifoQueue, PriorityQueue, JoinableQueue] as const
+
+describe('Queue', () => {
+  describe('constructor', () => {
+    it('treats null, undefined, 0 and Infinity as unbounded (maxsize null)', () => {
+      for (const maxsize of [null, undefined, 0, Number.POSITIVE_INFINITY]) {
+        const q = new Queue({ maxsize })
+        expect(q.maxsize).toBeNull()
+        expect(q.full()).toBe(false)
+      }
+      expect(new Queue().maxsize).toBeNull()
+      expect(new Queue({ maxsize: 2 }).maxsize).toBe(2)
+    })
+
+    it('rejects a negative or fractional maxsize with a RangeError naming it', () => {
+      expect(() => new Queue({ maxsize: -1 })).toThrow(RangeError)
+      expect(() => new Queue({ maxsize: -1 })).toThrow('Expected `maxsize` to be an integer from 0 and up')
+      expect(() => new Queue({ maxsize: 1.5 })).toThrow(/got `1.5` \(number\)/)
+      expect(() => new Queue({ maxsize: Number.NaN })).toThrow(RangeError)
+    })
+
+    it('rejects a non-number maxsize, non-iterable items or non-object options with a TypeError', () => {
+      expect(() => new Queue({ maxsize: 'x' as never })).toThrow(/got `x` \(string\)/)
+      expect(() => new Queue({ maxsize: 'x' as never })).toThrow(TypeError)
+      expect(() => new Queue({ items: 5 as never })).toThrow(/`items`/)
+      expect(() => new Queue(7 as never)).toThrow(TypeError)
+    })
+
+    it('starts with the given items, even beyond maxsize', () => {
+      const q = new Queue({ maxsize: 2, items: [1, 2, 3] })
+      expect([q.qsize(), q.full(), q.getNowait(), q.getNowait(), q.getNowait()]).toEqual([3, true, 1, 2, 3])
+    })
+  })
+
+  describe('qsize() / empty() / full()', () => {
+    it('track the items held', () => {
+      const q = new Queue<string>({ maxsize: 2 })
+      expect([q.qsize(), q.empty(), q.full()]).toEqual([0, true, false])
+      q.putNowait('a')
+      expect([q.qsize(), q.empty(), q.full()]).toEqual([1, false, false])
+      q.putNowait('b')
+      expect([q.qsize(), q.empty(), q.full()]).toEqual([2, false, true])
+    })
+  })
+
+  describe('put()', () => {
+    it('returns an already settled promise when there is room (no switch, case 66)', async () => {
+      const q = new Queue<string>()
+      const p = q.put('hi')
+      expect(q.qsize()).toBe(1)
+      expect(await settledAtOnce(p)).toBe(true)
+      expect(q.peekNowait()).toBe('hi')
+      expect(await q.get()).toBe('hi')
+    })
+
+    it('rejects with Full at once with block: false on a full queue (E17)', async () => {
+      const q = new Queue({ maxsize: 1, items: [1] })
+      const p = q.put(2, { block: false })
+      expect(await settledAtOnce(p)).toBe(true)
+      await expect(p).rejects.toBeInstanceOf(Full)
+      expect(q.qsize()).toBe(1)
+    })
+
+    it('throws synchronously for a negative timeout, naming it', () => {
+      const q = new Queue({ maxsize: 1 })
+      expect(() => q.put(1, { timeout: -1 })).toThrow(RangeError)
+      expect(() => q.put(1, { timeout: -1 })).toThrow(/`timeout`/)
+      expect(() => q.put(1, { timeout: 'soon' as never })).toThrow(TypeError)
+      expect(q.qsize()).toBe(0)
+    })
+
+    it('waits for room and completes blocked putters in arrival order (E20)', async () => {
+      const q = new Queue<string>({ maxsize: 1, items: ['init'] })
+      const done: number[] = []
+      const putters = [0, 1, 2].map((i) =>
+        spawn(async () => {
+          await q.put(String(i))
+          done.push(i)
+        }),
+      )
+      await sleep(0)
+      expect([q.qsize(), q.waitingPutters]).toEqual([1, 3])
+      const got: string[] = []
+      for (let i = 0; i < 4; i++) got.push(await q.get())
+      await joinAll(putters)
+      expect(got).toEqual(['init', '0', '1', '2'])
+      expect(done).toEqual([0, 1, 2])
+    })
+
+    it('stops at the bound until a get() makes room (case 69, E21)', async () => {
+      // gevent needs one sleep(0) here; in JS each `await` of a settled put() is a
+      // microtask hop that lets already-resumed greenlets run, so yield a few times
+      const q = new Queue<string>({ maxsize: 2 })
+      const sent: string[] = []
+      const putter = spawn(async () => {
+        for (const x of ['a', 'b', 'c']) {
+          await q.put(x)
+          sent.push(x)
+        }
+      })
+      for (let i = 0; i < 3; i++) await sleep(0)
+      expect([sent, q.waitingPutters]).toEqual([['a', 'b'], 1])
+      expect(await q.get()).toBe('a')
+      expect([q.qsize(), q.waitingPutters]).toEqual([2, 0]) // 'c' moved in with the get
+      await sleep(0)
+      expect(sent).toEqual(['a', 'b', 'c'])
+      expect([await q.get(), await q.get()]).toEqual(['b', 'c'])
+      await putter.join()
+    })
+
+    it('moves the first blocked putter in, in the same step as the get', async () => {
+      const q = new Queue<number>({ maxsize: 1, items: [1] })
+      spawn(() => q.put(2))
+      await sleep(0)
+      expect(q.getNowait()).toBe(1)
+      expect([q.qsize(), q.full(), q.waitingPutters]).toEqual([1, true, 0])
+      expect(q.getNowait()).toBe(2)
+    })
+
+    it('never adds the item of a putter killed while it waits', async () => {
+      const q = new Queue<string>({ maxsize: 1, items: ['a'] })
+      const g = spawn(() => q.put('lost'))
+      await sleep(0)
+      await g.kill()
+      expect(g.value).toBeInstanceOf(GreenletExit)
+      expect(q.waitingPutters).toBe(0)
+      expect(q.getNowait()).toBe('a')
+      expect(q.empty()).toBe(true)
+    })
+
+    it('keeps an item already accepted when its putter is killed in the same turn', async () => {
+      const q = new Queue<string>({ maxsize: 1, items: ['a'] })
+      const log: string[] = []
+      const g = spawn(async () => {
+        await q.put('b')
+        log.push('put returned')
+        await sleep(0)
+        log.push('not reached')
+      })
+      await sleep(0)
+      expect(q.getNowait()).toBe('a') // claims the putter: 'b' is in the queue now
+      void g.kill()
+      await g.join()
+      expect(log).toEqual(['put returned'])
+      expect(q.getNowait()).toBe('b')
+    })
+  })
+
+  describe('get()', () => {
+    it('returns an already settled promise when an item is there', async () => {
+      const q = new Queue({ items: ['x'] })
+      const p = q.get()
+      expect(q.qsize()).toBe(0)
+      expect(await settledAtOnce(p)).toBe(true)
+      expect(await p).toBe('x')
+    })
+
+    it('rejects with Empty at once with block: false, and getNowait() throws it (E16)', async () => {
+      const q = new Queue()
+      await expect(q.get({ block: false })).rejects.toBeInstanceOf(Empty)
+      expect(() => q.getNowait()).toThrow(Empty)
+      expect(() => q.getNowait()).toThrow(/empty/)
+    })
+
+    it('throws synchronously for a negative timeout', () => {
+      expect(() => new Queue().get({ timeout: -0.5 })).toThrow(RangeError)
+    })
+
+    it('receives an item put later (case 65)', async () => {
+      const q = new Queue<string>()
+      spawn(async () => {
+        await sleep(0.01)
+        await q.put('hi2')
+      })
+      using _t = Timeout.startNew(1)
+      expect(await q.get()).toBe('hi2')
+    })
+
+    it('gets an item put by a greenlet that then exits (case 72)', async () => {
+      const q = new Queue<string>()
+      spawn(() => q.put('sent'))
+      expect(await q.get()).toBe('sent')
+    })
+
+    it('serves blocked getters in arrival order after the putter yields (E19)', async () => {
+      const q = new Queue<string>()
+      const log: unknown[] = []
+      const getters = [0, 1, 2].map((i) => spawn(async () => log.push(['got', i, await q.get()])))
+      await sleep(0)
+      for (const x of ['a', 'b', 'c']) {
+        q.putNowait(x)
+        log.push(['put', x])
+      }
+      await joinAll(getters)
+      expect(log).toEqual([
+        ['put', 'a'],
+        ['put', 'b'],
+        ['put', 'c'],
+        ['got', 0, 'a'],
+        ['got', 1, 'b'],
+        ['got', 2, 'c'],
+      ])
+    })
+
+    it('hands an item straight to a waiting getter, bypassing the buffer (E93)', async () => {
+      const q = new Queue<string>()
+      let got: string | undefined
+      spawn(async () => {
+        got = await q.get()
+      })
+      await sleep(0)
+      q.putNowait('a')
+      q.putNowait('b')
+      expect([q.qsize(), got]).toEqual([1, undefined]) // 'a' is claimed, the getter has not run yet
+      await sleep(0)
+      expect([got, q.qsize(), q.getNowait()]).toEqual(['a', 1, 'b'])
+    })
+
+    it('makes results available one put at a time (case 70)', async () => {
+      const q = new Queue<number>()
+      const results: number[] = []
+      for (let i = 0; i < 4; i++) spawn(async () => results.push(await q.get()))
+      await sleep(0)
+      for (const [n, want] of [
+        [1, 1],
+        [2, 2],
+        [3, 3],
+        [4, 4],
+      ] as const) {
+        q.putNowait(n)
+        await sleep(0)
+        expect(results.length).toBe(want)
+      }
+      expect(results).toEqual([1, 2, 3, 4])
+    })
+  })
+
+  describe('timeouts (G2, case 59)', () => {
+    for (const Cls of [...classes, Channel]) {
+      it(`${Cls.name}.get({ timeout }) rejects with Empty after about that long`, async () => {
+        const q = Cls === Channel ? new Channel() : new Cls()
+        const t0 = performance.now()
+        const err = await q.get({ timeout: 0.01 }).catch((e: unknown) => e)
+        expect(err).toBeInstanceOf(Empty)
+        expect((err as Empty).seconds).toBe(0.01)
+        expect((err as Empty).message).toMatch(`${Cls.name}.get() found the queue empty after 0.01 seconds`)
+        expect(since(t0)).toBeGreaterThanOrEqual(0.008)
+        expect(since(t0)).toBeLessThan(0.5)
+        expect(q.waitingGetters).toBe(0)
+      })
+
+      it(`${Cls.name}.put({ timeout }) on a full queue rejects with Full after about that long`, async () => {
+        const q = Cls === Channel ? new Channel() : new Cls({ maxsize: 1, items: [0] })
+        const t0 = performance.now()
+        const err = await q.put(1, { timeout: 0.01 }).catch((e: unknown) => e)
+        expect(err).toBeInstanceOf(Full)
+        expect(since(t0)).toBeGreaterThanOrEqual(0.008)
+        expect(since(t0)).toBeLessThan(0.5)
+        expect(q.waitingPutters).toBe(0)
+      })
+
+      it(`${Cls.name}.get() raises an outer Timeout, not Empty (G5)`, async () => {
+        const q = Cls === Channel ? new Channel() : new Cls()
+        const t = Timeout.startNew(0.005)
+        await expect(q.get({ timeout: 1 })).rejects.toBe(t)
+        t.cancel()
+      })
+    }
+  })
+
+  describe('dead waiters (cases 71, 73, 74)', () => {
+    it('a getter interrupted by a Timeout does not eat the next item (case 71)', async () => {
+      const q = new Queue<string>()
+      const g = spawn(async () => {
+        using _t = Timeout.startNew(0, new RangeError('boom'))
+        try {
+          return await q.get()
+        } catch (err) {
+          return err instanceof RangeError ? 'timed out' : 'other'
+        }
+      })
+      expect(await g.get()).toBe('timed out')
+      q.putNowait('hi')
+      expect(await q.get()).toBe('hi')
+    })
+
+    it('the item goes to the getter that still waits (case 73)', async () => {
+      const q = new Queue<string>()
+      const dying = spawn(async () => {
+        using _t = Timeout.startNew(0)
+        return await q.get().catch(() => 'timed out')
+      })
+      const waiting = spawn(async () => {
+        using _t = Timeout.startNew(1)
+        return await q.get()
+      })
+      await sleep(0.02)
+      q.putNowait('hi')
+      expect(await dying.get()).toBe('timed out')
+      expect(await waiting.get()).toBe('hi')
+    })
+
+    it('an item put after every getter timed out stays in the queue (case 74)', async () => {
+      const q = new Queue<string>()
+      const gs = [0, 1].map(() => spawn(() => q.get({ timeout: 0 }).catch(() => 'timed out')))
+      await joinAll(gs)
+      expect(gs.map((g) => g.value)).toEqual(['timed out', 'timed out'])
+      q.putNowait('sent')
+      expect([q.qsize(), await q.get()]).toEqual([1, 'sent'])
+    })
+
+    it('10k killed getters leave no entry behind', async () => {
+      const q = new Queue<number>()
+      const gs = Array.from({ length: 10_000 }, () => spawn(() => q.get()))
+      await sleep(0)
+      expect(q.waitingGetters).toBe(10_000)
+      await killAll(gs)
+      expect(q.waitingGetters).toBe(0)
+      q.putNowait(1)
+      expect(q.qsize()).toBe(1)
+    })
+  })
+
+  describe('hub callbacks (cases 60–63)', () => {
+    it('putNowait() from a callback fills, then throws Full (case 60)', async () => {
+      const q = new Queue<number>({ maxsize: 1 })
+      const results: unknown[] = []
+      const put = (n: number): void => {
+        try {
+          q.putNowait(n)
+          results.push('ok')
+        } catch (err) {
+          results.push(err instanceof Full ? 'Full' : err)
+        }
+      }
+      getHub().schedule(put, 1)
+      getHub().schedule(put, 2)
+      await sleep(0)
+      expect(results).toEqual(['ok', 'Full'])
+    })
+
+    it('putNowait() from a callback hands the item to a blocked getter (case 61)', async () => {
+      const q = new Queue<number>()
+      const g = spawn(() => q.get())
+      await sleep(0)
+      getHub().schedule((n: number) => q.putNowait(n), 10)
+      await sleep(0.001)
+      expect([g.dead, g.value, q.empty()]).toEqual([true, 10, true])
+    })
+
+    it('getNowait() from a callback returns the item, then throws Empty (case 62)', async () => {
+      const q = new Queue({ items: [4] })
+      const results: unknown[] = []
+      const get = (): void => {
+        try {
+          results.push(q.getNowait())
+        } catch (err) {
+          results.push(err instanceof Empty ? 'Empty' : err)
+        }
+      }
+      getHub().schedule(get, undefined)
+      getHub().schedule(get, undefined)
+      await sleep(0)
+      expect(results).toEqual([4, 'Empty'])
+    })
+
+    it('getNowait() from a callback takes the item of a greenlet that filled the queue (case 63)', async () => {
+      const q = new Queue<number>({ maxsize: 1 })
+      const g = spawn(() => q.put(5))
+      await sleep(0)
+      expect(q.full()).toBe(true)
+      let got: number | undefined
+      getHub().schedule(() => {
+        got = q.getNowait()
+      }, undefined)
+      await sleep(0)
+      expect([got, q.empty(), g.dead]).toEqual([5, true, true])
+    })
+  })
+
+  describe('peek()', () => {
+    it('returns the next item without removing it or unblocking a putter (E23)', async () => {
+      const q = new Queue<string>({ maxsize: 1, items: ['x'] })
+      spawn(() => q.put('y'))
+      await sleep(0)
+      expect(await q.peek()).toBe('x')
+      expect(q.peekNowait()).toBe('x')
+      expect([q.qsize(), q.waitingPutters]).toEqual([1, 1])
+      expect(q.getNowait()).toBe('x')
+      expect(q.peekNowait()).toBe('y')
+    })
+
+    it('waits for an item, which stays in the queue (case 68)', async () => {
+      const q = new Queue<number>()
+      const peekers = [spawn(() => q.peek()), spawn(() => q.peek())]
+      await sleep(0)
+      await q.put(1)
+      await joinAll(peekers)
+      expect(peekers.map((g) => g.value)).toEqual([1, 1])
+      expect(await q.peek()).toBe(1)
+      expect(q.qsize()).toBe(1)
+    })
+
+    it('rejects with Empty on timeout or block: false (case 67)', async () => {
+      const q = new Queue()
+      await expect(q.peek({ timeout: 0.01 })).rejects.toBeInstanceOf(Empty)
+      await expect(q.peek({ block: false })).rejects.toThrow(/Queue.peek\(\)/)
+      expect(() => q.peekNowait()).toThrow(Empty)
+    })
+  })
+
+  describe('kill', () => {
+    it('interrupts a blocked get() with the kill exception', async () => {
+      const q = new Queue()
+      const g = spawn(() => q.get())
+      await sleep(0)
+      const joined = g.join() // observe it, so the hub does not report the exception
+      await g.kill(new RangeError('stop'))
+      await joined
+      expect(g.exception).toBeInstanceOf(RangeError)
+      expect(q.waitingGetters).toBe(0)
+    })
+  })
+})
