@@ -2,7 +2,7 @@ import { GreenletExit, StrandError } from './errors.js'
 import { getHub, type Hub } from './hub.js'
 import { checkFunction, checkOptions, checkSeconds, describe } from './internal/validate.js'
 import { WaitList } from './internal/wait-list.js'
-import type { WaitOwner, Waiter } from './internal/waiter.js'
+import type { Waiter, WaitOwner } from './internal/waiter.js'
 import { Timeout } from './timeout.js'
 import type { Waitable } from './waitable.js'
 
@@ -16,16 +16,36 @@ const RAW = 0 // in the hub, must not wait
 const LINK = 1 // in a new greenlet
 const LINK_VALUE = 2
 const LINK_EXCEPTION = 3
-const OBSERVER = 4 // internal bookkeeping, synchronously
 
 /** Internal: something told synchronously when a greenlet dies (joinAll, Group, …). */
 export interface DeathObserver {
   notify(g: Greenlet): void
 }
 
-interface Link {
-  kind: number
-  fn: Function | DeathObserver
+class LinkEntry {
+  constructor(
+    readonly kind: number,
+    readonly fn: Function,
+  ) {}
+}
+type Link = LinkEntry
+
+function linkTarget(link: Link | DeathObserver): unknown {
+  return link instanceof LinkEntry ? link.fn : link
+}
+
+/** Greenlet state that most greenlets never need. */
+class Extras {
+  name: string | undefined = undefined
+  pending: unknown = undefined
+  pendingSource: unknown = undefined
+  killedWith: unknown = undefined
+  controller: AbortController | null = null
+  interrupt: AbortController | null = null
+  death: { promise: Promise<void>; resolve: () => void } | null = null
+  startTimer: StartTimer | null = null
+  spawnSite: string | undefined = undefined
+  sawLoopExit = false
 }
 
 // join() waiters resolve to true; get() waiters (data = GET) to the value or the exception
@@ -36,7 +56,6 @@ const GET_OWNER: WaitOwner = {
 }
 
 let nextId = 1
-let constructingRoot: Hub | null = null
 const RESOLVED = Promise.resolve()
 const RESOLVED_TRUE = Promise.resolve(true)
 
@@ -68,33 +87,23 @@ export class Greenlet<T = unknown> implements Waitable {
   /** @internal */ static readonly _SCHEDULED = SCHEDULED
   /** @internal */ static readonly _RUNNING = RUNNING
 
-  /** The hub that runs it. */
-  readonly hub: Hub
   /** @internal */ _state = NEW
   /** @internal pending waits, linked through Waiter.gNext */ _waitHead: Waiter | null = null
   /** @internal */ _hasPending = false
-  /** @internal */ _spawnSite: string | undefined = undefined
   /** @internal */ _livePrev: Greenlet | null = null
   /** @internal */ _liveNext: Greenlet | null = null
-  /** @internal */ _sawLoopExit = false
   /** @internal set when someone will hear about its end (get/join/link) */ _observed = false
 
+  // Hot fields only: a greenlet is allocated per spawn, so rarely used state lives in `_x`.
   private _fn: Function | null
   private _args: unknown[] | null
   private readonly _id: number
-  private _name: string | undefined = undefined
-  private _value: T | undefined = undefined
-  private _exception: unknown = undefined
+  private _result: unknown = undefined
   private _failed = false
-  private _pending: unknown = undefined
-  private _pendingSource: unknown = undefined
   private _joiners: WaitList | null = null
-  private _links: Link[] | null = null
-  private _killedWith: unknown = undefined
-  private _controller: AbortController | null = null
-  private _interrupt: AbortController | null = null
-  private _death: { promise: Promise<void>; resolve: () => void } | null = null
-  private _startTimer: StartTimer | null = null
+  /** one link (the common case: a Group or a joinAll), or several */
+  private _links: Link | DeathObserver | (Link | DeathObserver)[] | null = null
+  private _x: Extras | null = null
 
   /**
    * Creates a greenlet that is not started yet; call {@link Greenlet.start}.
@@ -102,23 +111,22 @@ export class Greenlet<T = unknown> implements Waitable {
    */
   constructor(fn: (...args: never[]) => T | PromiseLike<T>, ...args: unknown[]) {
     checkFunction('fn', fn)
-    this.hub = constructingRoot ?? getHub()
     this._fn = fn
     this._args = args
     this._id = nextId++
   }
 
   /** @internal the hub's root greenlet, "main" */
-  static _root(hub: Hub): Greenlet {
-    constructingRoot = hub
-    try {
-      const g = new Greenlet(() => undefined)
-      g._name = 'main'
-      g._state = RUNNING
-      return g
-    } finally {
-      constructingRoot = null
-    }
+  static _root(): Greenlet {
+    const g = new Greenlet(() => undefined)
+    g._extras().name = 'main'
+    g._state = RUNNING
+    return g
+  }
+
+  /** The hub that runs it (there is one per thread). */
+  get hub(): Hub {
+    return getHub()
   }
 
   /**
@@ -135,14 +143,15 @@ export class Greenlet<T = unknown> implements Waitable {
 
   /** "Greenlet-1", "Greenlet-2", … unless you set one. */
   get name(): string {
-    return (this._name ??= `Greenlet-${this._id}`)
+    const x = this._extras()
+    return (x.name ??= `Greenlet-${this._id}`)
   }
 
   set name(value: string) {
     if (typeof value !== 'string') {
       throw new TypeError(`Expected \`name\` to be a string, got ${describe(value)}`)
     }
-    this._name = value
+    this._extras().name = value
   }
 
   /** True once started and until it is dead (as gevent's `bool(g)`: false again after it ends). */
@@ -167,12 +176,12 @@ export class Greenlet<T = unknown> implements Waitable {
 
   /** The result; the GreenletExit instance if it was killed with one; undefined before. */
   get value(): T | undefined {
-    return this._value
+    return this._failed ? undefined : (this._result as T | undefined)
   }
 
   /** The exception it died with, or undefined. */
   get exception(): unknown {
-    return this._exception
+    return this._failed ? this._result : undefined
   }
 
   /**
@@ -181,11 +190,12 @@ export class Greenlet<T = unknown> implements Waitable {
    * so a kill really stops them. Created on first use.
    */
   get signal(): AbortSignal {
-    if (this._controller === null) {
-      this._controller = new AbortController()
-      if (this._killedWith !== undefined) this._controller.abort(this._killedWith)
+    const x = this._extras()
+    if (x.controller === null) {
+      x.controller = new AbortController()
+      if (x.killedWith !== undefined) x.controller.abort(x.killedWith)
     }
-    return this._controller.signal
+    return x.controller.signal
   }
 
   /** Schedules the first run. A no-op if already started, finished or killed. */
@@ -206,8 +216,9 @@ export class Greenlet<T = unknown> implements Waitable {
     if (this._state !== NEW) return this
     this._state = SCHEDULED
     this._register()
-    this._startTimer = new StartTimer(this)
-    this.hub.addTimer(this._startTimer, delay)
+    const timer = new StartTimer(this)
+    this._extras().startTimer = timer
+    this.hub.addTimer(timer, delay)
     return this
   }
 
@@ -223,8 +234,12 @@ export class Greenlet<T = unknown> implements Waitable {
     this._observed = true
     if (this._state === DEAD) return RESOLVED_TRUE
     this._checkNotSelf('join')
-    return this.hub.park<boolean>(JOIN_OWNER, (this._joiners ??= new WaitList()), seconds, `join(${this.name})`)
-      .promise
+    return this.hub.park<boolean>(
+      JOIN_OWNER,
+      (this._joiners ??= new WaitList()),
+      seconds,
+      `join(${this.name})`,
+    ).promise
   }
 
   /**
@@ -238,11 +253,16 @@ export class Greenlet<T = unknown> implements Waitable {
     const seconds = checkSeconds('timeout', opts?.timeout)
     this._observed = true
     if (this._state === DEAD) {
-      return this._failed ? Promise.reject(this._exception) : Promise.resolve(this._value as T)
+      return this._failed ? Promise.reject(this._result) : Promise.resolve(this._result as T)
     }
     if (opts?.block === false) return Promise.reject(new Timeout(0))
     this._checkNotSelf('get')
-    const w = this.hub.park<T>(GET_OWNER, (this._joiners ??= new WaitList()), seconds, `get(${this.name})`)
+    const w = this.hub.park<T>(
+      GET_OWNER,
+      (this._joiners ??= new WaitList()),
+      seconds,
+      `get(${this.name})`,
+    )
     w.data = GET
     return w.promise
   }
@@ -260,18 +280,18 @@ export class Greenlet<T = unknown> implements Waitable {
     const seconds = checkSeconds('timeout', opts?.timeout)
     if (this._state === DEAD) return RESOLVED
     const error = exception === undefined ? new GreenletExit() : exception
-    this._killedWith = error
+    const x = this._extras()
+    x.killedWith = error
     if (this._state !== RUNNING) {
       // never ran: it never will
-      if (this._startTimer !== null) this.hub.removeTimer(this._startTimer)
+      if (x.startTimer !== null) this.hub.removeTimer(x.startTimer)
       this._observed = true
-      if (isGreenletExit(error)) this._die(error as T, undefined, false)
-      else this._die(undefined, error, true)
+      this._die(error, !isGreenletExit(error))
       return RESOLVED
     }
-    if (this._controller !== null && !this._controller.signal.aborted) {
+    if (x.controller !== null && !x.controller.signal.aborted) {
       try {
-        this._controller.abort(error)
+        x.controller.abort(error)
       } catch (err) {
         this.hub.handleError(err, this)
       }
@@ -310,7 +330,11 @@ export class Greenlet<T = unknown> implements Waitable {
   unlink(callback: Function): void {
     const links = this._links
     if (links === null) return
-    const i = links.findIndex((l) => l.fn === callback)
+    if (!Array.isArray(links)) {
+      if (linkTarget(links) === callback) this._links = null
+      return
+    }
+    const i = links.findIndex((l) => linkTarget(l) === callback)
     if (i >= 0) links.splice(i, 1)
   }
 
@@ -323,16 +347,13 @@ export class Greenlet<T = unknown> implements Waitable {
 
   /** @internal tells `observer` synchronously when this greenlet dies. */
   _observe(observer: DeathObserver): void {
-    ;(this._links ??= []).push({ kind: OBSERVER, fn: observer })
+    this._pushLink(observer)
   }
 
   /** @internal */
   _unobserve(observer: DeathObserver): void {
     this.unlink(observer as unknown as Function)
   }
-
-  /** @internal the body: runs in the greenlet's own async context */
-  readonly _run = runBody
 
   /** @internal */
   _addWait(w: Waiter): void {
@@ -360,23 +381,25 @@ export class Greenlet<T = unknown> implements Waitable {
 
   /** @internal an exception to raise at the next wait; a kill is never replaced by a timeout */
   _setPending(error: unknown, source: unknown): void {
-    if (this._hasPending && this._pendingSource === KILL && source !== KILL) return
+    const x = this._extras()
+    if (this._hasPending && x.pendingSource === KILL && source !== KILL) return
     this._hasPending = true
-    this._pending = error
-    this._pendingSource = source
+    x.pending = error
+    x.pendingSource = source
   }
 
   /** @internal */
   _takePending(): unknown {
-    const error = this._pending
+    const x = this._extras()
+    const error = x.pending
     this._hasPending = false
-    this._pending = this._pendingSource = undefined
+    x.pending = x.pendingSource = undefined
     return error
   }
 
   /** @internal drops an undelivered exception raised by `source` (a cancelled Timeout) */
   _dropPending(source: unknown): void {
-    if (this._hasPending && this._pendingSource === source) this._takePending()
+    if (this._hasPending && this._x?.pendingSource === source) this._takePending()
   }
 
   /**
@@ -385,18 +408,20 @@ export class Greenlet<T = unknown> implements Waitable {
    * APIs, so a timeout stops the I/O it interrupts without poisoning later I/O.
    */
   _interruptSignal(): AbortSignal {
-    if (this._interrupt === null) {
-      this._interrupt = new AbortController()
-      if (this._killedWith !== undefined) this._interrupt.abort(this._killedWith)
+    const x = this._extras()
+    if (x.interrupt === null) {
+      x.interrupt = new AbortController()
+      if (x.killedWith !== undefined) x.interrupt.abort(x.killedWith)
     }
-    return this._interrupt.signal
+    return x.interrupt.signal
   }
 
   /** @internal */
   _abortInterrupt(error: unknown): void {
-    const controller = this._interrupt
+    const x = this._x
+    const controller = x === null ? null : x.interrupt
     if (controller === null) return
-    this._interrupt = null
+    ;(x as Extras).interrupt = null
     try {
       controller.abort(error)
     } catch (err) {
@@ -405,40 +430,40 @@ export class Greenlet<T = unknown> implements Waitable {
   }
 
   /** @internal */
-  _die(value: T | undefined, exception: unknown, failed: boolean): void {
+  _die(result: unknown, failed: boolean): void {
     if (this._state === DEAD) return
     this._state = DEAD
-    this._value = value
-    this._exception = exception
+    this._result = result
     this._failed = failed
     this._fn = this._args = null
-    this._hasPending = false
-    this._pending = this._pendingSource = undefined
-    const hub = this.hub
+    if (this._hasPending) this._takePending()
+    const hub = getHub()
     hub._removeLive(this)
     const joiners = this._joiners
     if (joiners !== null) {
       this._joiners = null
       for (let w = joiners.shift(); w !== null; w = joiners.shift()) {
         if (w.data !== GET) hub.wake(w, true)
-        else if (failed) hub.fail(w, exception)
-        else hub.wake(w, value)
+        else if (failed) hub.fail(w, result)
+        else hub.wake(w, result)
       }
     }
     const links = this._links
     if (links !== null) {
       this._links = null
-      for (const link of links) this._fire(link)
+      if (Array.isArray(links)) for (const link of links) this._fire(link)
+      else this._fire(links)
     }
-    this._death?.resolve()
+    this._x?.death?.resolve()
     if (failed && !this._observed) hub.schedule(reportIfUnobserved, this)
   }
 
-  private _fire(link: Link): void {
+  private _fire(link: Link | DeathObserver): void {
+    if (!(link instanceof LinkEntry)) {
+      link.notify(this)
+      return
+    }
     switch (link.kind) {
-      case OBSERVER:
-        ;(link.fn as DeathObserver).notify(this)
-        return
       case RAW:
         this.hub.schedule(link.fn as (g: Greenlet) => void, this)
         return
@@ -455,15 +480,42 @@ export class Greenlet<T = unknown> implements Waitable {
   private _addLink(kind: number, callback: unknown): void {
     checkFunction('callback', callback)
     this._observed = true
-    const link = { kind, fn: callback }
+    const link = new LinkEntry(kind, callback as Function)
     if (this._state === DEAD) this._fire(link)
-    else (this._links ??= []).push(link)
+    else this._pushLink(link)
+  }
+
+  private _pushLink(link: Link | DeathObserver): void {
+    const links = this._links
+    if (links === null) this._links = link
+    else if (Array.isArray(links)) links.push(link)
+    else this._links = [links, link]
+  }
+
+  /** @internal rarely used state, allocated on first need */
+  _extras(): Extras {
+    return (this._x ??= new Extras())
+  }
+
+  /** @internal where it was spawned, when the hub tracks spawn sites */
+  get _spawnSite(): string | undefined {
+    return this._x?.spawnSite
+  }
+
+  /** @internal */
+  get _sawLoopExit(): boolean {
+    return this._x?.sawLoopExit === true
+  }
+
+  set _sawLoopExit(value: boolean) {
+    this._extras().sawLoopExit = value
   }
 
   private _register(): void {
-    this.hub._addLive(this)
-    if (this.hub.trackSpawnSites) {
-      this._spawnSite = new Error().stack?.split('\n').slice(3).join('\n')
+    const hub = getHub()
+    hub._addLive(this)
+    if (hub.trackSpawnSites) {
+      this._extras().spawnSite = new Error().stack?.split('\n').slice(3).join('\n')
     }
   }
 
@@ -476,7 +528,8 @@ export class Greenlet<T = unknown> implements Waitable {
   }
 
   private _waitDeath(seconds: number | null): Promise<void> {
-    const death = (this._death ??= deferred())
+    const x = this._extras()
+    const death = (x.death ??= deferred())
     if (seconds === null) return death.promise
     return new Promise<void>((resolve) => {
       const timer = new CallbackTimer(resolve)
@@ -492,17 +545,37 @@ export class Greenlet<T = unknown> implements Waitable {
 /** Marks a pending exception that came from kill() (a Timeout never replaces it). */
 const KILL = Symbol('kill')
 
-async function runBody(g: Greenlet): Promise<void> {
+/**
+ * Runs a greenlet's function. Called by the hub inside `als.run(g, …)`; the settle
+ * handlers find their greenlet through the async context, so starting a greenlet
+ * allocates no closure and no extra async frame.
+ */
+export function runGreenletBody(g: Greenlet): void {
   const inner = g as unknown as { _fn: Function; _args: unknown[] }
-  let value: unknown
+  let result: unknown
   try {
-    value = await inner._fn.apply(undefined, inner._args)
+    result = inner._fn.apply(undefined, inner._args)
   } catch (err) {
-    if (isGreenletExit(err)) g._die(err, undefined, false)
-    else g._die(undefined, err, true)
+    settleFailure(g, err)
     return
   }
-  g._die(value, undefined, false)
+  if (result instanceof Promise) result.then(onBodyValue, onBodyError)
+  else if (result !== null && typeof (result as PromiseLike<unknown>)?.then === 'function') {
+    Promise.resolve(result).then(onBodyValue, onBodyError)
+  } else g._die(result, false)
+}
+
+function onBodyValue(value: unknown): void {
+  ;(getHub().als.getStore() as Greenlet)._die(value, false)
+}
+
+function onBodyError(err: unknown): void {
+  settleFailure(getHub().als.getStore() as Greenlet, err)
+}
+
+function settleFailure(g: Greenlet, err: unknown): void {
+  if (isGreenletExit(err)) g._die(err, false)
+  else g._die(err, true)
 }
 
 function reportIfUnobserved(g: Greenlet): void {

@@ -1,11 +1,11 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { type Clock, realClock } from './clock.js'
 import { BlockingSwitchOutError, LoopExit } from './errors.js'
-import { Greenlet } from './greenlet.js'
+import { Greenlet, runGreenletBody } from './greenlet.js'
 import { PairRing } from './internal/ring.js'
 import { type TimerEntry, TimerHeap } from './internal/timer-heap.js'
 import type { WaitList } from './internal/wait-list.js'
-import { CLAIMED, PENDING, SETTLED, type WaitOwner, Waiter } from './internal/waiter.js'
+import { CLAIMED, PENDING, SETTLED, Waiter, type WaitOwner } from './internal/waiter.js'
 
 /** Ready-queue tag: the paired value is a promise resolver (a `sleep(0)`). */
 const RESOLVE = 1
@@ -92,7 +92,7 @@ export class Hub {
   private seq = 0
 
   constructor() {
-    this.root = Greenlet._root(this)
+    this.root = Greenlet._root()
     process.on('beforeExit', this.onBeforeExit)
   }
 
@@ -224,7 +224,7 @@ export class Hub {
     if (this.sliceStart >= 0 && performance.now() - this.sliceStart > this.switchInterval * 1000) {
       setImmediate(this.runPass)
     } else {
-      RESOLVED.then(this.runPass)
+      void RESOLVED.then(this.runPass)
     }
   }
 
@@ -280,7 +280,14 @@ export class Hub {
   private startGreenlet(g: Greenlet): void {
     if (g._state !== Greenlet._SCHEDULED) return // killed before it ran
     g._state = Greenlet._RUNNING
-    this.als.run(g, g._run, g)
+    // enterWith instead of run(): no rest-args array per start; the pass runs outside
+    // any greenlet, so restoring means clearing
+    this.als.enterWith(g)
+    try {
+      runGreenletBody(g)
+    } finally {
+      this.als.enterWith(undefined as never)
+    }
   }
 
   private runCallback(fn: (arg: never) => void, arg: unknown): void {
@@ -412,7 +419,11 @@ export class Hub {
       const waitingOn = g._waitLabels()
       if (g === root && waitingOn.length === 0) continue
       const state =
-        waitingOn.length > 0 ? 'waiting' : g._state === Greenlet._SCHEDULED ? 'scheduled' : 'running'
+        waitingOn.length > 0
+          ? 'waiting'
+          : g._state === Greenlet._SCHEDULED
+            ? 'scheduled'
+            : 'running'
       const row: GreenletInfo = { name: g.name, state, waitingOn }
       if (g._spawnSite !== undefined) row.spawnedAt = g._spawnSite
       rows.push(row)

@@ -36,6 +36,12 @@
 export { CallbackTimer, type DeathObserver, isGreenletExit } from './greenlet.js'
 export { Deque, PairRing } from './internal/ring.js'
 export { type TimerEntry, TimerHeap } from './internal/timer-heap.js'
-export { checkCount, checkFunction, checkOptions, checkSeconds, describe } from './internal/validate.js'
+export {
+  checkCount,
+  checkFunction,
+  checkOptions,
+  checkSeconds,
+  describe,
+} from './internal/validate.js'
 export { WaitList } from './internal/wait-list.js'
-export { CLAIMED, PENDING, SETTLED, type WaitOwner, Waiter } from './internal/waiter.js'
+export { CLAIMED, PENDING, SETTLED, Waiter, type WaitOwner } from './internal/waiter.js'

@@ -1,20 +1,27 @@
 import { type DeathObserver, Greenlet } from './greenlet.js'
 import { getHub, type Hub } from './hub.js'
 import { checkCount, checkOptions, checkSeconds, describe } from './internal/validate.js'
-import type { WaitOwner, Waiter } from './internal/waiter.js'
+import type { Waiter, WaitOwner } from './internal/waiter.js'
 import { Timeout } from './timeout.js'
 
 function toGreenlets(name: string, greenlets: Iterable<Greenlet>): Greenlet[] {
-  if (greenlets === null || typeof (greenlets as Iterable<Greenlet>)?.[Symbol.iterator] !== 'function') {
-    throw new TypeError(`Expected \`${name}\` to be an iterable of greenlets, got ${describe(greenlets)}`)
+  if (
+    greenlets === null ||
+    typeof (greenlets as Iterable<Greenlet>)?.[Symbol.iterator] !== 'function'
+  ) {
+    throw new TypeError(
+      `Expected \`${name}\` to be an iterable of greenlets, got ${describe(greenlets)}`,
+    )
   }
-  const unique = [...new Set(greenlets)]
-  for (const g of unique) {
+  // No dedupe (a Set of 100k costs more than the join): a duplicate is simply observed
+  // twice and counted twice, so waiting for "all" still works.
+  const list = Array.isArray(greenlets) ? greenlets.slice() : [...greenlets]
+  for (const g of list) {
     if (!(g instanceof Greenlet)) {
       throw new TypeError(`Expected \`${name}\` to hold only greenlets, got ${describe(g)}`)
     }
   }
-  return unique
+  return list
 }
 
 /**
@@ -74,7 +81,8 @@ function gather(
   const current = hub.als.getStore()
   for (const g of members) {
     g._observed = true
-    if (g === current) throw new RangeError(`${g.name} cannot wait for itself: it would wait forever`)
+    if (g === current)
+      throw new RangeError(`${g.name} cannot wait for itself: it would wait forever`)
     if (!g.dead) continue
     gatherer.done.push(g)
     if (raiseError && !g.successful()) return Promise.reject(g.exception)

@@ -22,7 +22,8 @@ type Run<T> = (self: RawGreenlet<T>, ...args: unknown[]) => Promise<T> | T
 export class RawGreenlet<T = unknown> {
   /** Where control goes when this one's function ends. */
   parent: RawGreenlet | null
-  private readonly run: Run<T> | null
+  // stored without T so a RawGreenlet<X> is usable where a RawGreenlet is expected
+  private readonly run: (self: never, ...args: unknown[]) => unknown
   private started: boolean
   private finished = false
   private resume: ((value: unknown) => void) | null = null
@@ -31,7 +32,7 @@ export class RawGreenlet<T = unknown> {
   /** @throws TypeError if `run` is not a function. */
   constructor(run: Run<T>, parent?: RawGreenlet | null) {
     checkFunction('run', run)
-    this.run = run
+    this.run = run as (self: never, ...args: unknown[]) => unknown
     this.started = false
     this.parent = parent === undefined ? RawGreenlet.getCurrent() : parent
   }
@@ -62,7 +63,7 @@ export class RawGreenlet<T = unknown> {
     current = this as RawGreenlet
     if (!this.started) {
       this.started = true
-      this.begin(args)
+      void this.begin(args)
     } else {
       this.transfer(args[0])
     }
@@ -72,7 +73,7 @@ export class RawGreenlet<T = unknown> {
   private async begin(args: unknown[]): Promise<void> {
     let result: unknown
     try {
-      result = await (this.run as Run<T>)(this, ...args)
+      result = await this.run(this as never, ...args)
     } catch (err) {
       this.finished = true
       this.ancestor()?.throwIn(err)
@@ -84,7 +85,7 @@ export class RawGreenlet<T = unknown> {
 
   private ancestor(): RawGreenlet | null {
     let p = this.parent
-    while (p !== null && p.finished) p = p.parent
+    while (p?.finished) p = p.parent
     return p
   }
 

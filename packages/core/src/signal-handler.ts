@@ -15,12 +15,11 @@ import { spawn } from './spawn.js'
  * h.cancel()
  * ```
  */
-export function signalHandler(
-  signal: NodeJS.Signals,
-  handler: () => unknown,
-): { cancel(): void } {
+export function signalHandler(signal: NodeJS.Signals, handler: () => unknown): { cancel(): void } {
   if (typeof signal !== 'string') {
-    throw new TypeError(`Expected \`signal\` to be a signal name such as 'SIGINT', got ${describe(signal)}`)
+    throw new TypeError(
+      `Expected \`signal\` to be a signal name such as 'SIGINT', got ${describe(signal)}`,
+    )
   }
   checkFunction('handler', handler)
   const listener = (): void => {

@@ -17,7 +17,10 @@ import { getHub } from './hub.js'
  * // => foo is running, bar is running, foo is ending, bar is ending
  * ```
  */
-export function spawn<A extends unknown[], R>(fn: (...args: A) => R, ...args: A): Greenlet<Awaited<R>> {
+export function spawn<A extends unknown[], R>(
+  fn: (...args: A) => R,
+  ...args: A
+): Greenlet<Awaited<R>> {
   return new Greenlet<Awaited<R>>(fn as never, ...args).start()
 }
 

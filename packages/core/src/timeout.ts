@@ -1,8 +1,7 @@
 import { StrandError } from './errors.js'
 import type { Greenlet } from './greenlet.js'
 import { getHub } from './hub.js'
-import { describe } from './internal/validate.js'
-import { checkSeconds } from './internal/validate.js'
+import { checkSeconds, describe } from './internal/validate.js'
 
 function message(seconds: number | null, exception: unknown): string {
   const base = seconds === null ? '' : seconds === 1 ? '1 second' : `${seconds} seconds`
@@ -130,7 +129,9 @@ export class Timeout extends StrandError implements Disposable {
       try {
         return new (exc as new () => unknown)()
       } catch {
-        return new TypeError(`Timeout exception must be an error or an error class, got ${describe(exc)}`)
+        return new TypeError(
+          `Timeout exception must be an error or an error class, got ${describe(exc)}`,
+        )
       }
     }
     return exc

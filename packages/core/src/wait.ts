@@ -1,11 +1,16 @@
 import { getHub } from './hub.js'
 import { checkCount, checkOptions, checkSeconds, describe } from './internal/validate.js'
-import type { WaitOwner, Waiter } from './internal/waiter.js'
+import type { Waiter, WaitOwner } from './internal/waiter.js'
 import type { Waitable } from './waitable.js'
 
 function toWaitables(objects: Iterable<Waitable>): Waitable[] {
-  if (objects === null || typeof (objects as Iterable<Waitable>)?.[Symbol.iterator] !== 'function') {
-    throw new TypeError(`Expected \`objects\` to be an iterable of waitables, got ${describe(objects)}`)
+  if (
+    objects === null ||
+    typeof (objects as Iterable<Waitable>)?.[Symbol.iterator] !== 'function'
+  ) {
+    throw new TypeError(
+      `Expected \`objects\` to be an iterable of waitables, got ${describe(objects)}`,
+    )
   }
   const list = [...new Set(objects)]
   for (const o of list) {

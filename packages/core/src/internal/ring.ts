@@ -101,7 +101,9 @@ export class Deque<T> {
   }
 
   peekLast(): T | undefined {
-    return this.count === 0 ? undefined : this.buf[(this.head + this.count - 1) & (this.buf.length - 1)]
+    return this.count === 0
+      ? undefined
+      : this.buf[(this.head + this.count - 1) & (this.buf.length - 1)]
   }
 
   clear(): void {
@@ -111,7 +113,8 @@ export class Deque<T> {
   }
 
   *[Symbol.iterator](): Iterator<T> {
-    for (let i = 0; i < this.count; i++) yield this.buf[(this.head + i) & (this.buf.length - 1)] as T
+    for (let i = 0; i < this.count; i++)
+      yield this.buf[(this.head + i) & (this.buf.length - 1)] as T
   }
 
   private grow(): void {

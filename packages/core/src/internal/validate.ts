@@ -2,7 +2,12 @@
 export function describe(value: unknown): string {
   let shown: string
   try {
-    shown = typeof value === 'function' ? (value.name ? `[Function ${value.name}]` : '[Function]') : String(value)
+    shown =
+      typeof value === 'function'
+        ? value.name
+          ? `[Function ${value.name}]`
+          : '[Function]'
+        : String(value)
   } catch {
     shown = Object.prototype.toString.call(value)
   }
@@ -39,7 +44,9 @@ export function checkCount(name: string, value: unknown, min = 0): number | null
   if (value === undefined || value === null) return null
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
     const err = typeof value === 'number' ? RangeError : TypeError
-    throw new err(`Expected \`${name}\` to be an integer from ${min} and up, got ${describe(value)}`)
+    throw new err(
+      `Expected \`${name}\` to be an integer from ${min} and up, got ${describe(value)}`,
+    )
   }
   return value
 }
