@@ -1,6 +1,6 @@
 import { sleep, spawn } from '@strand/core'
 import { describe, expect, it } from 'vitest'
-import { PriorityQueue, Queue } from '../src/index.js'
+import { PriorityQueue, type Queue } from '../src/index.js'
 import { mulberry32 } from './helpers.js'
 
 function drain<T>(q: Queue<T>): T[] {

@@ -1,6 +1,14 @@
 import { GreenletExit, getHub, joinAll, killAll, sleep, spawn, Timeout } from '@strand/core'
 import { describe, expect, it } from 'vitest'
-import { Channel, Empty, Full, JoinableQueue, LifoQueue, PriorityQueue, Queue } from '../src/index.js'
+import {
+  Channel,
+  Empty,
+  Full,
+  JoinableQueue,
+  LifoQueue,
+  PriorityQueue,
+  Queue,
+} from '../src/index.js'
 import { settledAtOnce, since } from './helpers.js'
 
 const classes = [Queue, LifoQueue, PriorityQueue, JoinableQueue] as const
@@ -19,7 +27,9 @@ describe('Queue', () => {
 
     it('rejects a negative or fractional maxsize with a RangeError naming it', () => {
       expect(() => new Queue({ maxsize: -1 })).toThrow(RangeError)
-      expect(() => new Queue({ maxsize: -1 })).toThrow('Expected `maxsize` to be an integer from 0 and up')
+      expect(() => new Queue({ maxsize: -1 })).toThrow(
+        'Expected `maxsize` to be an integer from 0 and up',
+      )
       expect(() => new Queue({ maxsize: 1.5 })).toThrow(/got `1.5` \(number\)/)
       expect(() => new Queue({ maxsize: Number.NaN })).toThrow(RangeError)
     })
@@ -33,7 +43,13 @@ describe('Queue', () => {
 
     it('starts with the given items, even beyond maxsize', () => {
       const q = new Queue({ maxsize: 2, items: [1, 2, 3] })
-      expect([q.qsize(), q.full(), q.getNowait(), q.getNowait(), q.getNowait()]).toEqual([3, true, 1, 2, 3])
+      expect([q.qsize(), q.full(), q.getNowait(), q.getNowait(), q.getNowait()]).toEqual([
+        3,
+        true,
+        1,
+        2,
+        3,
+      ])
     })
   })
 
@@ -248,7 +264,9 @@ describe('Queue', () => {
         const err = await q.get({ timeout: 0.01 }).catch((e: unknown) => e)
         expect(err).toBeInstanceOf(Empty)
         expect((err as Empty).seconds).toBe(0.01)
-        expect((err as Empty).message).toMatch(`${Cls.name}.get() found the queue empty after 0.01 seconds`)
+        expect((err as Empty).message).toMatch(
+          `${Cls.name}.get() found the queue empty after 0.01 seconds`,
+        )
         expect(since(t0)).toBeGreaterThanOrEqual(0.008)
         expect(since(t0)).toBeLessThan(0.5)
         expect(q.waitingGetters).toBe(0)

@@ -28,7 +28,11 @@ describe('Queue', () => {
 
     it('wakes blocked getters and peekers with ShutDown', async () => {
       const q = new Queue<number>()
-      const getters = [spawn(() => q.get()), spawn(() => q.get({ timeout: 10 })), spawn(() => q.peek())]
+      const getters = [
+        spawn(() => q.get()),
+        spawn(() => q.get({ timeout: 10 })),
+        spawn(() => q.peek()),
+      ]
       await sleep(0)
       q.shutdown()
       for (const g of getters) await expect(g.get()).rejects.toBeInstanceOf(ShutDown)
