@@ -42,7 +42,7 @@ async function main(): Promise<void> {
 
   const header = describeSystem(system)
   const legend =
-    'Throughput: higher is better; memory: lower is better. strand adv. = how many times better strand is than that peer (throughput: strand ÷ peer; memory: peer ÷ strand): above 1, strand wins. ± = half the range of the runs.'
+    'Throughput: higher is better; memory: lower is better. strand adv. = how many times better strand is than that peer (throughput: strand ÷ peer; memory: peer ÷ strand): above 1, strand wins. ± = half the range of the runs relative to their median (noise).'
   const table = renderTable(runs)
   const brokenText =
     broken.length > 0 ? `\nWorkloads that failed to load:\n${broken.join('\n')}\n` : ''

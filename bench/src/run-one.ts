@@ -1,12 +1,13 @@
 // Runs one peer of one workload in this (fresh) process and prints one JSON line:
 //   node --expose-gc dist/run-one.js dist/workloads/w1-spawn.js strand
 // One warm-up run at n/10, then BENCH_RUNS (default 5) measured runs with a full GC
-// before each; the reported value is the median run.
+// before each; the reported value is the best run (max ops/s, min memory): on a shared
+// machine interference only makes a run slower, so the best run is the closest estimate.
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { gc } from './internal/memory.js'
 import type { PairResult } from './internal/result.js'
-import { median } from './internal/stats.js'
+import { best } from './internal/stats.js'
 import { since } from './internal/timing.js'
 import type { Measurement, PeerResult, Workload } from './workload.js'
 
@@ -58,9 +59,9 @@ async function main(): Promise<void> {
     }
     for (const [k, v] of Object.entries(m.extra ?? {})) (extras[k] ??= []).push(v)
   }
-  const result: PairResult = { id: w.id, peer: peerName, value: median(runs), runs }
+  const result: PairResult = { id: w.id, peer: peerName, value: best(w.kind, runs), runs }
   if (Object.keys(extras).length > 0) {
-    result.extra = Object.fromEntries(Object.entries(extras).map(([k, v]) => [k, median(v)]))
+    result.extra = Object.fromEntries(Object.entries(extras).map(([k, v]) => [k, best(w.kind, v)]))
   }
   process.stdout.write(`${JSON.stringify(result)}\n`)
 }

@@ -21,6 +21,6 @@ export function perItem(
 ): { value: number; extra: Record<string, number> } {
   return {
     value: (after.heap - before.heap) / n,
-    extra: { 'rss B/each': (after.rss - before.rss) / n },
+    extra: { RSS: (after.rss - before.rss) / n },
   }
 }

@@ -1,6 +1,7 @@
 import type { Goal, Workload } from '../workload.js'
 import { formatBytes, formatCount, formatResult, markdownTable } from './format.js'
 import type { Outcome } from './run-pair.js'
+import { spread } from './stats.js'
 
 /** One workload's outcomes, by peer, in the peers' declared order. */
 export interface WorkloadRun {
@@ -44,9 +45,8 @@ function checkGoal(run: WorkloadRun, g: Goal): boolean | undefined {
   return run.workload.kind === 'throughput' ? s.result.value >= g.value : s.result.value <= g.value
 }
 
-function spreadOf(runs: readonly number[], value: number): string {
-  if (runs.length < 2 || value === 0) return ''
-  return `±${Math.round(((Math.max(...runs) - Math.min(...runs)) / 2 / value) * 100)}%`
+function spreadOf(runs: readonly number[]): string {
+  return runs.length < 2 ? '' : `±${Math.round(spread(runs) * 100)}%`
 }
 
 function notes(run: WorkloadRun, o: Outcome): string {
@@ -71,7 +71,7 @@ export function renderTable(runs: readonly WorkloadRun[]): string {
         first ? `${w.id} ${w.title} (${w.unit})` : '',
         peer,
         o.ok ? formatResult(w.kind, w.unit, o.result.value) : `error: ${o.error.slice(0, 70)}`,
-        o.ok ? spreadOf(o.result.runs, o.result.value) : '',
+        o.ok ? spreadOf(o.result.runs) : '',
         peer === 'strand' ? '—' : adv === undefined ? 'n/a' : `${adv.toFixed(2)}×`,
         first ? `${w.target ?? ''}${verdict}` : '',
         notes(run, o),

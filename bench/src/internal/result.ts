@@ -2,10 +2,10 @@
 export interface PairResult {
   id: string
   peer: string
-  /** The statistic shown: the median of `runs` (ops/s for throughput, the unit for memory). */
+  /** The statistic shown: the best of `runs` (max ops/s for throughput, min for memory). */
   value: number
   /** Every measured run, in order (the warm-up excluded). */
   runs: number[]
-  /** Medians of the peer's secondary numbers, if it reported any. */
+  /** The peer's secondary numbers (best of the runs, as `value`), if it reported any. */
   extra?: Record<string, number>
 }

@@ -12,3 +12,8 @@ export function spread(values: readonly number[]): number {
   const m = median(values)
   return m === 0 ? 0 : (Math.max(...values) - Math.min(...values)) / 2 / m
 }
+
+/** The best run: the highest throughput, or the lowest memory. */
+export function best(kind: 'throughput' | 'memory', values: readonly number[]): number {
+  return kind === 'throughput' ? Math.max(...values) : Math.min(...values)
+}

@@ -26,5 +26,5 @@ export function systemInfo(runs: number): SystemInfo {
 }
 
 export function describeSystem(s: SystemInfo): string {
-  return `Node ${s.node} · ${s.cpu} (${s.cores} cores, ${s.memoryGiB} GiB, load ${s.load}) · ${s.date} · median of ${s.runs} runs after a warm-up, each pair in a fresh process`
+  return `Node ${s.node} · ${s.cpu} (${s.cores} cores, ${s.memoryGiB} GiB, load ${s.load}) · ${s.date} · best of ${s.runs} runs after a warm-up, each pair in a fresh process`
 }
