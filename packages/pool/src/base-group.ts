@@ -1,4 +1,4 @@
-import { Greenlet, getHub, joinAll } from '@strand/core'
+import { Greenlet, getHub } from '@strand/core'
 import {
   checkFunction,
   checkOptions,
@@ -8,6 +8,7 @@ import {
   type WaitOwner,
 } from '@strand/core/internal'
 import { checkArgs, checkGreenlet, checkItems, checkMaxsize } from './internal/checks.js'
+import { applyLater, callInline, collect, killMembers } from './internal/group-ops.js'
 import { MapRun } from './internal/map-run.js'
 import type { Scope } from './internal/scope.js'
 
@@ -29,6 +30,17 @@ export interface KillOptions {
  * What {@link Group} and {@link Pool} share: a set of greenlets that forgets each one
  * as it dies, with join/kill and the mapping helpers (apply, applyAsync, map, imap,
  * imapUnordered). You use it as a type for "a Group or a Pool"; create one of those.
+ *
+ * @example
+ * ```ts
+ * import { type BaseGroup, Group, Pool } from '@strand/pool'
+ *
+ * async function squares(runner: BaseGroup) {
+ *   return runner.map(async (x: number) => x * x, [1, 2, 3])
+ * }
+ * await squares(new Group()) // => [1, 4, 9]
+ * await squares(new Pool(2)) // => [1, 4, 9]
+ * ```
  */
 export abstract class BaseGroup implements AsyncDisposable, DeathObserver, Iterable<Greenlet> {
   /** @internal */ readonly _members = new Set<Greenlet>()
@@ -72,6 +84,13 @@ export abstract class BaseGroup implements AsyncDisposable, DeathObserver, Itera
    * exception of the first member (of those present when you called) that failed.
    * A kill or Timeout aimed at you interrupts the wait.
    * @throws TypeError/RangeError for a bad `timeout`.
+   * @example
+   * ```ts
+   * const group = new Group()
+   * group.spawn(() => sleep(0.05))
+   * await group.join({ timeout: 0.01 }) // => false
+   * await group.join() // => true
+   * ```
    */
   join(opts?: { timeout?: number | null; raiseError?: boolean }): Promise<boolean> {
     checkOptions('opts', opts)
@@ -85,11 +104,19 @@ export abstract class BaseGroup implements AsyncDisposable, DeathObserver, Itera
    * is empty. A `timeout` that passes makes it return silently, members may still be
    * alive (unlike `killAll`, which throws). Never rejects.
    * @throws TypeError/RangeError for bad options.
+   * @example
+   * ```ts
+   * const group = new Group()
+   * const g = group.spawn(() => sleep(60))
+   * await group.kill()
+   * g.dead // => true
+   * group.size // => 0
+   * ```
    */
   kill(opts?: KillOptions): Promise<void> {
     checkOptions('opts', opts)
     const seconds = checkSeconds('timeout', opts?.timeout)
-    return this._kill(opts?.exception, seconds, opts?.block !== false)
+    return killMembers(this._members, this._dying, opts?.exception, seconds, opts?.block !== false)
   }
 
   /**
@@ -112,6 +139,10 @@ export abstract class BaseGroup implements AsyncDisposable, DeathObserver, Itera
    * from a member of this group, it runs `fn` inline instead: a full pool cannot
    * deadlock on itself.
    * @throws TypeError for a non-function `fn` or non-array `args`.
+   * @example
+   * ```ts
+   * await new Pool(1).apply(Math.max, [1, 5, 3]) // => 5
+   * ```
    */
   apply<A extends unknown[], R>(fn: (...args: A) => R, args?: A): Promise<Awaited<R>> {
     checkFunction('fn', fn)
@@ -125,6 +156,11 @@ export abstract class BaseGroup implements AsyncDisposable, DeathObserver, Itera
    * greenlet returned is not a member: it waits for a slot, then runs `fn` in one.
    * `callback(result)` runs (in its own greenlet) only if `fn` succeeds.
    * @throws TypeError for a non-function `fn`/`callback` or non-array `args`.
+   * @example
+   * ```ts
+   * const g = new Pool(2).applyAsync((a: number, b: number) => a + b, [1, 2], console.log)
+   * await g.get() // => 3 (and the callback logs 3)
+   * ```
    */
   applyAsync<A extends unknown[], R>(
     fn: (...args: A) => R,
@@ -147,6 +183,12 @@ export abstract class BaseGroup implements AsyncDisposable, DeathObserver, Itera
    * Runs `fn` on every item (bounded by the pool size) and returns the results in input
    * order. The first failure rejects, and the tasks still running are killed.
    * @throws TypeError for a non-function `fn` or a non-iterable `items`.
+   * @example
+   * ```ts
+   * const pool = new Pool(2)
+   * await pool.map(async (ms: number) => { await sleep(ms / 1000); return ms }, [30, 10, 20])
+   * // => [30, 10, 20]
+   * ```
    */
   map<I, R>(fn: (item: I) => R, items: Iterable<I> | AsyncIterable<I>): Promise<Awaited<R>[]> {
     return collect(this.imap(fn, items))
@@ -157,6 +199,14 @@ export abstract class BaseGroup implements AsyncDisposable, DeathObserver, Itera
    * when a slot is free; `maxsize` bounds the tasks started but not yet consumed. The
    * first failure is thrown at its position; leaving the loop early kills what still runs.
    * @throws TypeError for a non-function `fn`, a non-iterable `items`; RangeError for a bad `maxsize`.
+   * @example
+   * ```ts
+   * async function* forever() { for (let i = 0; ; i++) yield i }
+   * for await (const sq of new Pool(4).imap(async (x: number) => x * x, forever())) {
+   *   if (sq > 10) break // stops the input and kills what still runs
+   *   console.log(sq) // => 0, 1, 4, 9
+   * }
+   * ```
    */
   imap<I, R>(
     fn: (item: I) => R,
@@ -170,6 +220,12 @@ export abstract class BaseGroup implements AsyncDisposable, DeathObserver, Itera
    * Like {@link BaseGroup.imap}, but yields each result as soon as its task finishes
    * (completion order). The first failure is thrown when it happens.
    * @throws TypeError for a non-function `fn`, a non-iterable `items`; RangeError for a bad `maxsize`.
+   * @example
+   * ```ts
+   * const snooze = async (ms: number) => { await sleep(ms / 1000); return ms }
+   * for await (const ms of new Pool(3).imapUnordered(snooze, [30, 10, 20])) console.log(ms)
+   * // => 10, 20, 30
+   * ```
    */
   imapUnordered<I, R>(
     fn: (item: I) => R,
@@ -250,25 +306,6 @@ export abstract class BaseGroup implements AsyncDisposable, DeathObserver, Itera
     return empty
   }
 
-  private async _kill(exception: unknown, seconds: number | null, block: boolean): Promise<void> {
-    const hub = getHub()
-    const me = hub.current()
-    const deadline = seconds === null ? null : hub.clock.now() + seconds
-    for (;;) {
-      for (const g of [...this._members]) {
-        if (this._dying.has(g)) continue
-        this._dying.add(g)
-        void g.kill(exception)
-      }
-      if (!block) return
-      const others = [...this._members].filter((g) => g !== me)
-      if (others.length === 0) return
-      const left = deadline === null ? null : deadline - hub.clock.now()
-      if (left !== null && left <= 0) return
-      await joinAll(others, { timeout: left })
-    }
-  }
-
   private async _applyIn(fn: Function, args: unknown[]): Promise<never> {
     const g = await this._launch(fn, args)
     return g.get() as Promise<never>
@@ -286,25 +323,4 @@ export abstract class BaseGroup implements AsyncDisposable, DeathObserver, Itera
     const maxsize = checkMaxsize(opts?.maxsize)
     return new MapRun<I, Awaited<R>>(this, fn, items, ordered, maxsize)
   }
-}
-
-async function callInline(fn: Function, args: unknown[]): Promise<never> {
-  return (await fn(...args)) as never
-}
-
-async function applyLater(
-  group: BaseGroup,
-  fn: Function,
-  args: unknown[],
-  callback: ((result: unknown) => unknown) | undefined,
-): Promise<unknown> {
-  const result = await group.apply(fn as () => unknown, args as [])
-  if (callback !== undefined) await callback(result)
-  return result
-}
-
-async function collect<R>(results: AsyncIterable<R>): Promise<R[]> {
-  const out: R[] = []
-  for await (const r of results) out.push(r)
-  return out
 }
