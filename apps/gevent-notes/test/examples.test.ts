@@ -34,3 +34,23 @@ describe('000#4 synchronous vs asynchronous', () => {
     expect([...async].sort()).toEqual([...sync].sort())
   })
 })
+
+describe('000#7 Event', () => {
+  it('wakes both clients when the server sets the event 3 s later', async () => {
+    const start = getHub().clock.now()
+    const lines = await capture(examples.find((e) => e.id === '000#7')!)
+    expect(lines.slice(-2)).toEqual(['get data', 'get data'])
+    expect(getHub().clock.now() - start).toBeCloseTo(3, 5)
+  })
+})
+
+describe('000#9 Queue boss and workers', () => {
+  it('hands out each task exactly once, then every worker quits', async () => {
+    const lines = await capture(examples.find((e) => e.id === '000#9')!)
+    const tasks = lines.flatMap((line) => /got task (\d+)$/.exec(line)?.[1] ?? []).map(Number)
+    expect(tasks).toEqual(Array.from({ length: 19 }, (_, i) => i + 1))
+    expect(lines.slice(-3)).toEqual(['Quitting time!', 'Quitting time!', 'Quitting time!'])
+    const first = lines.indexOf('Assigned all work in iteration 1')
+    expect(first).toBeGreaterThan(lines.indexOf('Worker bob got task 3'))
+  })
+})
