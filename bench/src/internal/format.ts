@@ -39,7 +39,7 @@ export function markdownTable(rows: readonly (readonly string[])[]): string {
   const [head, ...body] = rows
   return [
     line(head ?? []),
-    `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
+    `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`,
     ...body.map(line),
   ].join('\n')
 }
