@@ -175,8 +175,8 @@ export class Greenlet<T = unknown> implements Waitable {
   }
 
   /** The result; the GreenletExit instance if it was killed with one; undefined before. */
-  get value(): T | undefined {
-    return this._failed ? undefined : (this._result as T | undefined)
+  get value(): T | GreenletExit | undefined {
+    return this._failed ? undefined : (this._result as T | GreenletExit | undefined)
   }
 
   /** The exception it died with, or undefined. */

@@ -67,10 +67,16 @@ export class Hub {
   /** Stands for code that runs outside any spawned greenlet; named "main". */
   readonly root: Greenlet
   /**
-   * How long (seconds) the hub runs ready greenlets before it lets Node's event loop
-   * poll timers and I/O, so a `sleep(0)` loop cannot starve them (gevent's switch interval).
+   * How many wake-ups, starts and callbacks the hub runs before it lets Node's event loop
+   * poll timers and I/O, so a `sleep(0)` loop cannot starve them. Counted, not timed, so
+   * the same program interleaves the same way on a fast or a slow machine.
    */
-  switchInterval = 0.005
+  maxRunsPerSlice = 1000
+  /**
+   * A safety valve in seconds: when greenlets keep the CPU this long without a break
+   * (heavy synchronous work between waits), the hub yields to the event loop early.
+   */
+  switchInterval = 0.05
   /** Record a stack for each spawn, shown by {@link Hub.runInfo}. Costs time; on with STRAND_TRACK_SPAWN=1. */
   trackSpawnSites = process.env.STRAND_TRACK_SPAWN === '1'
   /** Reports a greenlet that died with an exception nobody observed. Replaceable. */
@@ -86,6 +92,8 @@ export class Hub {
   private readonly ready = new PairRing<Entry, unknown>()
   private drainScheduled = false
   private sliceStart = -1
+  private sliceRuns = 0
+  private passes = 0
   private readonly timers = new TimerHeap()
   private armed: unknown = null
   private armedDeadline = Number.POSITIVE_INFINITY
@@ -221,11 +229,18 @@ export class Hub {
 
   private scheduleDrain(): void {
     this.drainScheduled = true
-    if (this.sliceStart >= 0 && performance.now() - this.sliceStart > this.switchInterval * 1000) {
+    if (this.sliceStart >= 0 && (this.sliceRuns >= this.maxRunsPerSlice || this.overTime())) {
       setImmediate(this.runPass)
     } else {
       void RESOLVED.then(this.runPass)
     }
+  }
+
+  // reading the clock costs: only every 64th pass
+  private overTime(): boolean {
+    return (
+      (++this.passes & 63) === 0 && performance.now() - this.sliceStart > this.switchInterval * 1000
+    )
   }
 
   private readonly endSlice = (): void => {
@@ -242,18 +257,15 @@ export class Hub {
     this.drainScheduled = false
     if (this.sliceStart < 0) {
       this.sliceStart = performance.now()
+      this.sliceRuns = 0
       setImmediate(this.endSlice)
     }
     // run hub work outside whichever greenlet scheduled this pass
     if (this.als.getStore() !== undefined) this.als.enterWith(undefined as never)
     const q = this.ready
     let continued = false
-    let budget = 256
     while (q.size > 0) {
-      if (--budget === 0) {
-        budget = 256
-        if (performance.now() - this.sliceStart > this.switchInterval * 1000) break
-      }
+      if (++this.sliceRuns > this.maxRunsPerSlice) break
       const a = q.peekA()
       if (a instanceof Waiter) {
         q.drop()
@@ -267,7 +279,10 @@ export class Hub {
         resolve()
         continued = true
       } else {
-        if (continued) break
+        if (continued) {
+          this.sliceRuns--
+          break
+        }
         const b = q.peekB()
         q.drop()
         if (a === START) this.startGreenlet(b as Greenlet)
@@ -453,15 +468,17 @@ export class Hub {
     }
   }
 
-  /** Cancels every timer except the main greenlet's own timed waits (used by shutdown()). */
-  _clearTimers(): void {
-    const entries = this.timers.clear()
-    if (this.armed !== null) this.disarm()
+  /** @internal a snapshot of the armed timers */
+  _timerEntries(): TimerEntry[] {
+    return this.timers.entries()
+  }
+
+  /** @internal cancels the given timers, except the main greenlet's own timed waits (shutdown) */
+  _cancelTimers(entries: TimerEntry[]): void {
     for (const e of entries) {
-      if (e instanceof Waiter && e.greenlet === this.root && e.pending) {
-        this.timers.push(e)
-        if (e.deadline < this.armedDeadline) this.arm(e.deadline)
-      }
+      if (e.heapIndex < 0) continue
+      if (e instanceof Waiter && e.greenlet === this.root) continue
+      this.removeTimer(e)
     }
   }
 }

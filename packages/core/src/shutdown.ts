@@ -18,9 +18,11 @@ export async function shutdown(opts?: { timeout?: number | null }): Promise<void
   const hub = getHub()
   const self = hub.als.getStore()
   const victims = [...hub.liveGreenlets()].filter((g) => g !== self)
+  // only what exists now: timers armed while we wait belong to code that runs after us
+  const timers = hub._timerEntries()
   try {
     await killAll(victims, { timeout: opts?.timeout === undefined ? 1 : opts.timeout })
   } finally {
-    hub._clearTimers()
+    hub._cancelTimers(timers)
   }
 }

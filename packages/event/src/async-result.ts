@@ -19,9 +19,11 @@ const GET_OWNER: WaitOwner = { onTimeout: (w) => w.greenlet.hub.fail(w, new Time
 const WAIT_OWNER: WaitOwner = { onTimeout: (w) => w.greenlet.hub.wake(w, undefined) }
 
 /** Something that ended with a value or an exception, such as a Greenlet. */
+// biome-ignore lint/correctness/noUnusedVariables: T documents what `value` holds when successful
 export interface Outcome<T> {
   successful(): boolean
-  readonly value: T | undefined
+  /** The value when successful (a killed greenlet's is its GreenletExit). */
+  readonly value: unknown
   readonly exception: unknown
 }
 

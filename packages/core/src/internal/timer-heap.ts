@@ -51,12 +51,9 @@ export class TimerHeap {
     this.down(last.heapIndex)
   }
 
-  /** Removes every entry and returns them. */
-  clear(): TimerEntry[] {
-    const items = this.items
-    this.items = []
-    for (const e of items) e.heapIndex = -1
-    return items
+  /** A copy of the entries, in heap order. */
+  entries(): TimerEntry[] {
+    return this.items.slice()
   }
 
   private up(i: number): void {

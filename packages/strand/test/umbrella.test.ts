@@ -1,0 +1,77 @@
+import * as core from '@strand/core'
+import * as event from '@strand/event'
+import * as lock from '@strand/lock'
+import * as pool from '@strand/pool'
+import * as queue from '@strand/queue'
+import { describe, expect, it } from 'vitest'
+import * as strand from '../src/index.js'
+
+describe('strand', () => {
+  it('re-exports every runtime export of every package, as the same object', () => {
+    const packages = { core, event, lock, pool, queue }
+    for (const [name, mod] of Object.entries(packages)) {
+      for (const [key, value] of Object.entries(mod)) {
+        expect(strand, `${key} from @strand/${name}`).toHaveProperty(key)
+        expect((strand as Record<string, unknown>)[key], key).toBe(value)
+      }
+    }
+  })
+
+  it('offers the names of the API contract', () => {
+    const names = [
+      'spawn',
+      'spawnLater',
+      'sleep',
+      'idle',
+      'joinAll',
+      'killAll',
+      'wait',
+      'iwait',
+      'getCurrent',
+      'getHub',
+      'signalHandler',
+      'shutdown',
+      'Greenlet',
+      'RawGreenlet',
+      'Timeout',
+      'withTimeout',
+      'GreenletExit',
+      'LoopExit',
+      'Event',
+      'AsyncResult',
+      'Semaphore',
+      'BoundedSemaphore',
+      'Lock',
+      'RLock',
+      'Queue',
+      'LifoQueue',
+      'PriorityQueue',
+      'JoinableQueue',
+      'Channel',
+      'Empty',
+      'Full',
+      'ShutDown',
+      'Group',
+      'Pool',
+    ]
+    for (const name of names)
+      expect(typeof (strand as Record<string, unknown>)[name], name).toBe('function')
+  })
+
+  it('runs a small program end to end', async () => {
+    const { Pool, Queue, Event, spawn, joinAll } = strand
+    const q = new Queue<number>({ maxsize: 2 })
+    const done = new Event()
+    const squares: number[] = []
+    const consumer = spawn(async () => {
+      for await (const n of q) squares.push(n * n)
+      done.set()
+    })
+    const p = new Pool(2)
+    await p.map(async (n: number) => q.put(n), [1, 2, 3, 4])
+    q.shutdown()
+    await joinAll([consumer])
+    expect(await done.wait({ timeout: 1 })).toBe(true)
+    expect(squares).toEqual([1, 4, 9, 16])
+  })
+})
