@@ -260,8 +260,6 @@ export class Hub {
       this.sliceRuns = 0
       setImmediate(this.endSlice)
     }
-    // run hub work outside whichever greenlet scheduled this pass
-    if (this.als.getStore() !== undefined) this.als.enterWith(undefined as never)
     const q = this.ready
     let continued = false
     while (q.size > 0) {
@@ -306,6 +304,9 @@ export class Hub {
   }
 
   private runCallback(fn: (arg: never) => void, arg: unknown): void {
+    // hub callbacks run outside whichever greenlet scheduled this pass (settling a waiter
+    // needs no context, so only callbacks pay for this)
+    if (this.als.getStore() !== undefined) this.als.enterWith(undefined as never)
     this.inCallback = true
     try {
       fn(arg as never)
