@@ -34,6 +34,14 @@ export class StrandError extends Error {
 Object.defineProperty(StrandError.prototype, BRAND, { value: true })
 
 /**
+ * Makes instances of an error class that cannot extend StrandError (say, one that must
+ * stay a RangeError) pass {@link StrandError.is}.
+ */
+export function markAsStrandError(errorClass: abstract new (...args: never[]) => Error): void {
+  Object.defineProperty(errorClass.prototype, BRAND, { value: true })
+}
+
+/**
  * The default exception of {@link Greenlet.kill}. A greenlet that ends with it ended
  * normally: `successful()` is true and `value` is the GreenletExit instance.
  *

@@ -33,7 +33,10 @@
  * it in FIFO order.
  * @module
  */
+
+export { markAsStrandError } from './errors.js'
 export { CallbackTimer, type DeathObserver, isGreenletExit } from './greenlet.js'
+export { Links } from './internal/links.js'
 export { Deque, PairRing } from './internal/ring.js'
 export { type TimerEntry, TimerHeap } from './internal/timer-heap.js'
 export {

@@ -2,12 +2,12 @@ import { getHub, Timeout, type Waitable } from '@strand/core'
 import {
   checkOptions,
   checkSeconds,
+  Links,
   SETTLED,
   type Waiter,
   WaitList,
   type WaitOwner,
 } from '@strand/core/internal'
-import { Links } from './internal/links.js'
 
 const UNSET = 0
 const VALUE = 1

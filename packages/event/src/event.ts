@@ -2,12 +2,12 @@ import { getHub, type Waitable } from '@strand/core'
 import {
   checkOptions,
   checkSeconds,
+  Links,
   SETTLED,
   type Waiter,
   WaitList,
   type WaitOwner,
 } from '@strand/core/internal'
-import { Links } from './internal/links.js'
 
 const RESOLVED_TRUE = Promise.resolve(true)
 const WAIT_OWNER: WaitOwner = { onTimeout: (w) => w.greenlet.hub.wake(w, false) }

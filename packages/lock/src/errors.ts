@@ -1,8 +1,5 @@
 import { StrandError } from '@strand/core'
-
-// Strand's error brand (see StrandError.is in @strand/core): a ValueError is a RangeError
-// for `instanceof`, and still a Strand error for StrandError.is().
-const BRAND = Symbol.for('strand.error')
+import { markAsStrandError } from '@strand/core/internal'
 
 /**
  * Thrown by {@link BoundedSemaphore.release} (and so {@link Lock.release}) when you
@@ -32,7 +29,8 @@ export class ValueError extends RangeError {
     this.name = 'ValueError'
   }
 }
-Object.defineProperty(ValueError.prototype, BRAND, { value: true })
+// a RangeError for `instanceof`, and still a Strand error for StrandError.is()
+markAsStrandError(ValueError)
 
 /**
  * Thrown by {@link RLock.release} when the calling greenlet does not hold the lock:

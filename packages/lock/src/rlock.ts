@@ -1,8 +1,7 @@
 import { type Greenlet, getCurrent, getHub, type Waitable } from '@strand/core'
-import { WaitList, type WaitOwner } from '@strand/core/internal'
+import { Links, WaitList, type WaitOwner } from '@strand/core/internal'
 import { NotOwnerError } from './errors.js'
 import { type AcquireOptions, holdPermit, runHeld } from './internal/held.js'
-import { Links } from './internal/links.js'
 import type { Permit } from './permit.js'
 import { checkAcquire } from './semaphore.js'
 

@@ -3,11 +3,11 @@ import {
   checkOptions,
   checkSeconds,
   describe,
+  Links,
   WaitList,
   type WaitOwner,
 } from '@strand/core/internal'
 import { type AcquireOptions, holdPermit, runHeld } from './internal/held.js'
-import { Links } from './internal/links.js'
 import type { Permit } from './permit.js'
 
 const RESOLVED_TRUE = Promise.resolve(true)

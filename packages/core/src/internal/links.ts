@@ -1,10 +1,11 @@
-import { getHub, type Waitable } from '@strand/core'
-import { checkFunction } from '@strand/core/internal'
+import { getHub } from '../hub.js'
+import type { Waitable } from '../waitable.js'
+import { checkFunction } from './validate.js'
 
 type Callback = (w: Waitable) => void
 
 /**
- * The `rawlink` callbacks of one waitable. Callbacks are one-shot: each is removed just
+ * The `rawlink` callbacks of one waitable (Event, AsyncResult, Semaphore, …). Callbacks are one-shot: each is removed just
  * before it is called, from one hub callback per notification round, in the order they
  * were added (gevent's notifier). `unlink` also works while a round is running.
  */
