@@ -111,3 +111,8 @@ export class BlockingSwitchOutError extends StrandError {
     )
   }
 }
+
+/** True for GreenletExit, also from another copy of Strand. */
+export function isGreenletExit(err: unknown): boolean {
+  return err instanceof GreenletExit || (StrandError.is(err) && err.code === 'ERR_GREENLET_EXIT')
+}

@@ -1,52 +1,25 @@
-import { GreenletExit, StrandError } from './errors.js'
-import { getHub, type Hub } from './hub.js'
+import { GreenletExit, isGreenletExit } from './errors.js'
+import { getHub } from './get-hub.js'
+import type { Hub } from './hub.js'
+import { deferred, Extras, KILL } from './internal/greenlet-extras.js'
+import {
+  addLink,
+  type DeathObserver,
+  LINK,
+  LINK_EXCEPTION,
+  LINK_VALUE,
+  LinkEntry,
+  type Links,
+  RAW,
+  removeLink,
+} from './internal/greenlet-links.js'
+import { DEAD, NEW, RUNNING, SCHEDULED } from './internal/greenlet-state.js'
+import { CallbackTimer, StartTimer } from './internal/timer-entries.js'
 import { checkFunction, checkOptions, checkSeconds, describe } from './internal/validate.js'
 import { WaitList } from './internal/wait-list.js'
 import type { Waiter, WaitOwner } from './internal/waiter.js'
 import { Timeout } from './timeout.js'
 import type { Waitable } from './waitable.js'
-
-const NEW = 0
-const SCHEDULED = 1
-const RUNNING = 2
-const DEAD = 3
-
-// how a link is called when its greenlet dies
-const RAW = 0 // in the hub, must not wait
-const LINK = 1 // in a new greenlet
-const LINK_VALUE = 2
-const LINK_EXCEPTION = 3
-
-/** Internal: something told synchronously when a greenlet dies (joinAll, Group, …). */
-export interface DeathObserver {
-  notify(g: Greenlet): void
-}
-
-class LinkEntry {
-  constructor(
-    readonly kind: number,
-    readonly fn: Function,
-  ) {}
-}
-type Link = LinkEntry
-
-function linkTarget(link: Link | DeathObserver): unknown {
-  return link instanceof LinkEntry ? link.fn : link
-}
-
-/** Greenlet state that most greenlets never need. */
-class Extras {
-  name: string | undefined = undefined
-  pending: unknown = undefined
-  pendingSource: unknown = undefined
-  killedWith: unknown = undefined
-  controller: AbortController | null = null
-  interrupt: AbortController | null = null
-  death: { promise: Promise<void>; resolve: () => void } | null = null
-  startTimer: StartTimer | null = null
-  spawnSite: string | undefined = undefined
-  sawLoopExit = false
-}
 
 // join() waiters resolve to true; get() waiters (data = GET) to the value or the exception
 const GET = 1
@@ -58,11 +31,6 @@ const GET_OWNER: WaitOwner = {
 let nextId = 1
 const RESOLVED = Promise.resolve()
 const RESOLVED_TRUE = Promise.resolve(true)
-
-/** True for GreenletExit, also from another copy of Strand. */
-export function isGreenletExit(err: unknown): boolean {
-  return err instanceof GreenletExit || (StrandError.is(err) && err.code === 'ERR_GREENLET_EXIT')
-}
 
 /**
  * A handle on one run of an async function: its name, its state, its value or
@@ -84,9 +52,6 @@ export function isGreenletExit(err: unknown): boolean {
  * ```
  */
 export class Greenlet<T = unknown> implements Waitable {
-  /** @internal */ static readonly _SCHEDULED = SCHEDULED
-  /** @internal */ static readonly _RUNNING = RUNNING
-
   /** @internal */ _state = NEW
   /** @internal pending waits, linked through Waiter.gNext */ _waitHead: Waiter | null = null
   /** @internal */ _hasPending = false
@@ -102,7 +67,7 @@ export class Greenlet<T = unknown> implements Waitable {
   private _failed = false
   private _joiners: WaitList | null = null
   /** one link (the common case: a Group or a joinAll), or several */
-  private _links: Link | DeathObserver | (Link | DeathObserver)[] | null = null
+  private _links: Links = null
   private _x: Extras | null = null
 
   /**
@@ -328,14 +293,7 @@ export class Greenlet<T = unknown> implements Waitable {
 
   /** Removes a callback added by link, linkValue, linkException or rawlink. */
   unlink(callback: Function): void {
-    const links = this._links
-    if (links === null) return
-    if (!Array.isArray(links)) {
-      if (linkTarget(links) === callback) this._links = null
-      return
-    }
-    const i = links.findIndex((l) => linkTarget(l) === callback)
-    if (i >= 0) links.splice(i, 1)
+    this._links = removeLink(this._links, callback)
   }
 
   toString(): string {
@@ -347,7 +305,7 @@ export class Greenlet<T = unknown> implements Waitable {
 
   /** @internal tells `observer` synchronously when this greenlet dies. */
   _observe(observer: DeathObserver): void {
-    this._pushLink(observer)
+    this._links = addLink(this._links, observer)
   }
 
   /** @internal */
@@ -438,7 +396,7 @@ export class Greenlet<T = unknown> implements Waitable {
     this._fn = this._args = null
     if (this._hasPending) this._takePending()
     const hub = getHub()
-    hub._removeLive(this)
+    hub.live.remove(this)
     const joiners = this._joiners
     if (joiners !== null) {
       this._joiners = null
@@ -458,7 +416,7 @@ export class Greenlet<T = unknown> implements Waitable {
     if (failed && !this._observed) hub.schedule(reportIfUnobserved, this)
   }
 
-  private _fire(link: Link | DeathObserver): void {
+  private _fire(link: LinkEntry | DeathObserver): void {
     if (!(link instanceof LinkEntry)) {
       link.notify(this)
       return
@@ -482,14 +440,7 @@ export class Greenlet<T = unknown> implements Waitable {
     this._observed = true
     const link = new LinkEntry(kind, callback as Function)
     if (this._state === DEAD) this._fire(link)
-    else this._pushLink(link)
-  }
-
-  private _pushLink(link: Link | DeathObserver): void {
-    const links = this._links
-    if (links === null) this._links = link
-    else if (Array.isArray(links)) links.push(link)
-    else this._links = [links, link]
+    else this._links = addLink(this._links, link)
   }
 
   /** @internal rarely used state, allocated on first need */
@@ -513,7 +464,7 @@ export class Greenlet<T = unknown> implements Waitable {
 
   private _register(): void {
     const hub = getHub()
-    hub._addLive(this)
+    hub.live.add(this)
     if (hub.trackSpawnSites) {
       this._extras().spawnSite = new Error().stack?.split('\n').slice(3).join('\n')
     }
@@ -534,7 +485,7 @@ export class Greenlet<T = unknown> implements Waitable {
     return new Promise<void>((resolve) => {
       const timer = new CallbackTimer(resolve)
       this.hub.addTimer(timer, seconds)
-      death.promise.then(() => {
+      void death.promise.then(() => {
         this.hub.removeTimer(timer)
         resolve()
       })
@@ -542,71 +493,6 @@ export class Greenlet<T = unknown> implements Waitable {
   }
 }
 
-/** Marks a pending exception that came from kill() (a Timeout never replaces it). */
-const KILL = Symbol('kill')
-
-/**
- * Runs a greenlet's function. Called by the hub inside `als.run(g, …)`; the settle
- * handlers find their greenlet through the async context, so starting a greenlet
- * allocates no closure and no extra async frame.
- */
-export function runGreenletBody(g: Greenlet): void {
-  const inner = g as unknown as { _fn: Function; _args: unknown[] }
-  let result: unknown
-  try {
-    result = inner._fn.apply(undefined, inner._args)
-  } catch (err) {
-    settleFailure(g, err)
-    return
-  }
-  if (result instanceof Promise) result.then(onBodyValue, onBodyError)
-  else if (result !== null && typeof (result as PromiseLike<unknown>)?.then === 'function') {
-    Promise.resolve(result).then(onBodyValue, onBodyError)
-  } else g._die(result, false)
-}
-
-function onBodyValue(value: unknown): void {
-  ;(getHub().als.getStore() as Greenlet)._die(value, false)
-}
-
-function onBodyError(err: unknown): void {
-  settleFailure(getHub().als.getStore() as Greenlet, err)
-}
-
-function settleFailure(g: Greenlet, err: unknown): void {
-  if (isGreenletExit(err)) g._die(err, false)
-  else g._die(err, true)
-}
-
 function reportIfUnobserved(g: Greenlet): void {
   if (!g._observed) g.hub.handleError(g.exception, g)
-}
-
-function deferred(): { promise: Promise<void>; resolve: () => void } {
-  let resolve!: () => void
-  const promise = new Promise<void>((r) => {
-    resolve = r
-  })
-  return { promise, resolve }
-}
-
-class StartTimer {
-  deadline = 0
-  seq = 0
-  heapIndex = -1
-  constructor(private readonly g: Greenlet) {}
-  fire(): void {
-    if (this.g._state === SCHEDULED) this.g.hub.scheduleStart(this.g)
-  }
-}
-
-/** A timer entry that calls a function: for the rare timed waits that are not Waiters. */
-export class CallbackTimer {
-  deadline = 0
-  seq = 0
-  heapIndex = -1
-  constructor(private readonly callback: () => void) {}
-  fire(): void {
-    this.callback()
-  }
 }

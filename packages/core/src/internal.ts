@@ -34,10 +34,11 @@
  * @module
  */
 
-export { markAsStrandError } from './errors.js'
-export { CallbackTimer, type DeathObserver, isGreenletExit } from './greenlet.js'
+export { isGreenletExit, markAsStrandError } from './errors.js'
+export type { DeathObserver } from './internal/greenlet-links.js'
 export { Links } from './internal/links.js'
 export { Deque, PairRing } from './internal/ring.js'
+export { CallbackTimer } from './internal/timer-entries.js'
 export { type TimerEntry, TimerHeap } from './internal/timer-heap.js'
 export {
   checkCount,

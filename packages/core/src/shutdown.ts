@@ -1,4 +1,4 @@
-import { getHub } from './hub.js'
+import { getHub } from './get-hub.js'
 import { killAll } from './join-all.js'
 
 /**
@@ -17,7 +17,7 @@ import { killAll } from './join-all.js'
 export async function shutdown(opts?: { timeout?: number | null }): Promise<void> {
   const hub = getHub()
   const self = hub.als.getStore()
-  const victims = [...hub.liveGreenlets()].filter((g) => g !== self)
+  const victims = [...hub.live].filter((g) => g !== self)
   // only what exists now: timers armed while we wait belong to code that runs after us
   const timers = hub._timerEntries()
   try {

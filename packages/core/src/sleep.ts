@@ -1,4 +1,4 @@
-import { getHub } from './hub.js'
+import { getHub } from './get-hub.js'
 import { checkSeconds } from './internal/validate.js'
 import { WaitList } from './internal/wait-list.js'
 import type { WaitOwner } from './internal/waiter.js'

@@ -1,5 +1,5 @@
+import { getHub } from './get-hub.js'
 import { Greenlet } from './greenlet.js'
-import { getHub } from './hub.js'
 
 /**
  * Starts `fn(...args)` as a new greenlet and returns its handle. The function does not

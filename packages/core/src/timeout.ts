@@ -1,6 +1,6 @@
 import { StrandError } from './errors.js'
+import { getHub } from './get-hub.js'
 import type { Greenlet } from './greenlet.js'
-import { getHub } from './hub.js'
 import { checkSeconds, describe } from './internal/validate.js'
 
 function message(seconds: number | null, exception: unknown): string {

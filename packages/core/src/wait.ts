@@ -1,4 +1,4 @@
-import { getHub } from './hub.js'
+import { getHub } from './get-hub.js'
 import { checkCount, checkOptions, checkSeconds, describe } from './internal/validate.js'
 import type { Waiter, WaitOwner } from './internal/waiter.js'
 import type { Waitable } from './waitable.js'

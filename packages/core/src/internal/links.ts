@@ -1,4 +1,4 @@
-import { getHub } from '../hub.js'
+import { getHub } from '../get-hub.js'
 import type { Waitable } from '../waitable.js'
 import { checkFunction } from './validate.js'
 

@@ -1,0 +1,129 @@
+import type { Greenlet } from '../greenlet.js'
+import { PairRing } from './ring.js'
+import { SETTLED, Waiter } from './waiter.js'
+
+/** Tag: the paired value is a promise resolver (a `sleep(0)`). */
+const RESOLVE = 1
+/** Tag: the paired value is a greenlet to start. */
+const START = 2
+type Entry = Waiter | typeof RESOLVE | typeof START | ((arg: never) => void)
+
+const RESOLVED = Promise.resolve()
+
+/** What the ready queue needs from its hub to run the synchronous entries. */
+export interface ReadyQueueHost {
+  startGreenlet(g: Greenlet): void
+  runCallback(fn: (arg: never) => void, arg: unknown): void
+}
+
+/**
+ * The hub's FIFO of work: waiters to settle, greenlets to start, hub callbacks. It runs
+ * in *passes*, each a microtask, and lets Node's event loop in after `maxRunsPerSlice`
+ * runs (or `switchInterval` seconds of busy CPU), so timers and I/O are never starved.
+ */
+export class ReadyQueue {
+  /** Runs per slice before the event loop gets a turn (counted, so interleavings are reproducible). */
+  maxRunsPerSlice = 1000
+  /** Seconds of busy CPU after which a slice ends early. */
+  switchInterval = 0.05
+
+  private readonly ring = new PairRing<Entry, unknown>()
+  private scheduled = false
+  private sliceStart = -1
+  private sliceRuns = 0
+  private passes = 0
+
+  constructor(private readonly host: ReadyQueueHost) {}
+
+  get size(): number {
+    return this.ring.size
+  }
+
+  /** True when nothing is queued to run. */
+  readonly isIdle = (): boolean => this.ring.size === 0 && !this.scheduled
+
+  settle(w: Waiter): void {
+    this.push(w, undefined)
+  }
+
+  start(g: Greenlet): void {
+    this.push(START, g)
+  }
+
+  callback(fn: (arg: never) => void, arg: unknown): void {
+    this.push(fn, arg)
+  }
+
+  /** Executor for `new Promise(...)`: queues the resolver behind everything ready now. */
+  readonly queueResolver = (resolve: () => void): void => {
+    this.push(RESOLVE, resolve)
+  }
+
+  private push(a: Entry, b: unknown): void {
+    this.ring.push(a, b)
+    if (!this.scheduled) this.schedule()
+  }
+
+  private schedule(): void {
+    this.scheduled = true
+    if (this.sliceStart >= 0 && (this.sliceRuns >= this.maxRunsPerSlice || this.overTime())) {
+      setImmediate(this.runPass)
+    } else {
+      void RESOLVED.then(this.runPass)
+    }
+  }
+
+  // reading the clock costs: only every 64th pass
+  private overTime(): boolean {
+    return (
+      (++this.passes & 63) === 0 && performance.now() - this.sliceStart > this.switchInterval * 1000
+    )
+  }
+
+  private readonly endSlice = (): void => {
+    this.sliceStart = -1
+  }
+
+  /**
+   * Runs the queue in FIFO order. Settling a waiter only queues its greenlet's
+   * continuation as a microtask; a start or a callback runs synchronously, so it may run
+   * only while no continuation is queued ahead of it: otherwise the pass stops and
+   * resumes after those continuations. That keeps the run order equal to the queue order.
+   */
+  private readonly runPass = (): void => {
+    this.scheduled = false
+    if (this.sliceStart < 0) {
+      this.sliceStart = performance.now()
+      this.sliceRuns = 0
+      setImmediate(this.endSlice)
+    }
+    const q = this.ring
+    let continued = false
+    while (q.size > 0) {
+      if (++this.sliceRuns > this.maxRunsPerSlice) break
+      const a = q.peekA()
+      if (a instanceof Waiter) {
+        q.drop()
+        a.state = SETTLED
+        if (a.failed) a.reject(a.result)
+        else a.resolve(a.result)
+        continued = true
+      } else if (a === RESOLVE) {
+        const resolve = q.peekB() as () => void
+        q.drop()
+        resolve()
+        continued = true
+      } else {
+        if (continued) {
+          this.sliceRuns--
+          break
+        }
+        const b = q.peekB()
+        q.drop()
+        if (a === START) this.host.startGreenlet(b as Greenlet)
+        else this.host.runCallback(a, b)
+      }
+    }
+    if (q.size > 0 && !this.scheduled) this.schedule()
+  }
+}
