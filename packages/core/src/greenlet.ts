@@ -244,7 +244,7 @@ export class Greenlet<T = unknown> implements Waitable {
     checkOptions('opts', opts)
     const seconds = checkSeconds('timeout', opts?.timeout)
     if (this._state === DEAD) return RESOLVED
-    const error = exception === undefined ? new GreenletExit() : exception
+    const error = toException(exception)
     const x = this._extras()
     x.killedWith = error
     if (this._state !== RUNNING) {
@@ -495,4 +495,13 @@ export class Greenlet<T = unknown> implements Waitable {
 
 function reportIfUnobserved(g: Greenlet): void {
   if (!g._observed) g.hub.handleError(g.exception, g)
+}
+
+/** kill()'s argument: nothing means a new GreenletExit; an error class is instantiated (as gevent does). */
+function toException(exception: unknown): unknown {
+  if (exception === undefined) return new GreenletExit()
+  if (typeof exception === 'function' && exception.prototype instanceof Error) {
+    return new (exception as new () => Error)()
+  }
+  return exception
 }

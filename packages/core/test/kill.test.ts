@@ -51,6 +51,15 @@ describe('kill()', () => {
     }
   }
 
+  it('instantiates an error class given as the exception', async () => {
+    const g = spawn(() => sleep(1))
+    const joined = g.join() // observed: its failure is not reported
+    await sleep(0)
+    await g.kill(Custom)
+    await joined
+    expect(g.exception).toBeInstanceOf(Custom)
+  })
+
   it('kills a greenlet that was never started synchronously', () => {
     const g = new Greenlet(() => 'never')
     void g.kill()
