@@ -267,6 +267,11 @@ export abstract class BaseGroup implements AsyncDisposable, DeathObserver, Itera
   /** @internal gives back a slot taken by `_reserve` and not filled */
   _unreserve(): void {}
 
+  /** @internal true while spawners are queued for a slot */
+  _contended(): boolean {
+    return false
+  }
+
   /** @internal a member left: a Pool frees its slot */
   protected _released(): void {}
 

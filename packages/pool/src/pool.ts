@@ -137,6 +137,11 @@ export class Pool extends BaseGroup {
   }
 
   /** @internal */
+  override _contended(): boolean {
+    return this._slotWaiters.size > 0
+  }
+
+  /** @internal */
   override _unreserve(): void {
     this._releaseSlot()
   }

@@ -3,11 +3,11 @@ import {
   type DeathObserver,
   Deque,
   isGreenletExit,
-  type Waiter,
   WaitList,
   type WaitOwner,
 } from '@strand/core/internal'
 import type { BaseGroup } from '../base-group.js'
+import { Feeder, type FeedTarget } from './feeder.js'
 
 const DONE: IteratorResult<never> = Object.freeze({ done: true, value: undefined })
 const NO_TIMEOUT = (): void => {}
@@ -18,10 +18,9 @@ const CONSUMER: WaitOwner = {
   onTimeout: NO_TIMEOUT,
   onInterrupt: (w) => (w.data as MapRun<unknown, unknown>).close(),
 }
-const FEEDER: WaitOwner = { onTimeout: NO_TIMEOUT }
 
 /**
- * One imap / imapUnordered run: a feeder greenlet pulls an item only once it holds a
+ * One imap / imapUnordered run: a {@link Feeder} pulls an item only once it holds a
  * free slot (and a `maxsize` credit), starts the task in that slot; the consumer takes
  * finished tasks in input order (`ordered`) or completion order.
  *
@@ -29,19 +28,22 @@ const FEEDER: WaitOwner = { onTimeout: NO_TIMEOUT }
  * result costs no extra object until it is handed out. Hand-offs to a waiting consumer
  * are decided synchronously when a task dies, so no result is lost or given twice.
  */
-export class MapRun<I, R> implements AsyncIterableIterator<R>, DeathObserver {
+export class MapRun<I, R> implements AsyncIterableIterator<R>, DeathObserver, FeedTarget<I> {
   /** ordered: tasks started and not consumed, input order; unordered: finished tasks */
   private readonly buffer = new Deque<Greenlet>()
-  /** unordered: tasks still running */
-  private readonly running: Set<Greenlet> | null
+  /**
+   * unordered: the tasks started, to kill those still running on close. Dead ones are
+   * swept out now and then, not one by one: cheaper than a Set add and delete per task.
+   */
+  private readonly running: Greenlet[] | null
   private readonly consumers = new WaitList()
-  private feeder: Greenlet | null = null
-  private feederDone = false
-  private sourceFailed = false
+  private feeder: Feeder<I> | null = null
+  private fed = false
+  private failed = false
   private sourceError: unknown = undefined
-  private closed = false
-  private credits: number
-  private creditWaiter: Waiter | null = null
+  closed = false
+  credits: number
+  active = 0
   private readonly label: string
 
   constructor(
@@ -51,7 +53,7 @@ export class MapRun<I, R> implements AsyncIterableIterator<R>, DeathObserver {
     private readonly ordered: boolean,
     maxsize: number,
   ) {
-    this.running = ordered ? null : new Set()
+    this.running = ordered ? null : []
     this.credits = maxsize
     this.label = `${group.constructor.name}.${ordered ? 'imap' : 'imapUnordered'}`
   }
@@ -62,7 +64,7 @@ export class MapRun<I, R> implements AsyncIterableIterator<R>, DeathObserver {
 
   next(): Promise<IteratorResult<R>> {
     if (this.closed) return Promise.resolve(DONE)
-    if (this.feeder === null) this.startFeeder()
+    if (this.feeder === null) this.feeder = new Feeder(this.group, this, this.items, this.label)
     if (this.consumers.size === 0) {
       const g = this.take()
       if (g !== null) return this.outcome(g)
@@ -82,13 +84,41 @@ export class MapRun<I, R> implements AsyncIterableIterator<R>, DeathObserver {
     return DONE
   }
 
-  /** @internal a task died */
+  /** @internal a task died; its slot in the group is already free */
   notify(g: Greenlet): void {
+    this.active--
     if (this.running !== null) {
-      this.running.delete(g)
       if (this.closed) return
       this.buffer.push(g)
     }
+    if (this.consumers.size > 0) this.pump()
+    this.feeder?.refill()
+  }
+
+  /** @internal a task for `item`, in the slot the feeder reserved */
+  startTask(item: I): void {
+    this.credits--
+    this.active++
+    const task = new Greenlet(this.fn as never, item)
+    task._observed = true // its exception goes to the consumer
+    const running = this.running
+    if (running === null) this.buffer.push(task)
+    else if (running.push(task) > 2 * this.active + 32) sweep(running)
+    this.group._fill(task)
+    // after the group's observer: when we hear of a death, its slot is free for refill()
+    task._observe(this)
+  }
+
+  /** @internal the input threw */
+  sourceFailed(err: unknown): void {
+    if (this.closed) return
+    this.failed = true
+    this.sourceError = err
+  }
+
+  /** @internal the feeder ended */
+  feederDone(): void {
+    this.fed = true
     if (this.consumers.size > 0) this.pump()
   }
 
@@ -110,7 +140,7 @@ export class MapRun<I, R> implements AsyncIterableIterator<R>, DeathObserver {
 
   private live(): Greenlet[] {
     const out: Greenlet[] = []
-    if (this.feeder !== null && !this.feeder.dead) out.push(this.feeder)
+    if (this.feeder !== null && !this.feeder.greenlet.dead) out.push(this.feeder.greenlet)
     const tasks = this.running ?? this.buffer
     for (const g of tasks) if (!g.dead) out.push(g)
     return out
@@ -127,16 +157,12 @@ export class MapRun<I, R> implements AsyncIterableIterator<R>, DeathObserver {
       g = this.buffer.shift()
       if (g === undefined) return null
     }
-    this.credits++
-    if (this.creditWaiter !== null) {
-      getHub().wake(this.creditWaiter)
-      this.creditWaiter = null
-    }
+    if (this.credits++ === 0) this.feeder?.refill()
     return g
   }
 
   private finished(): boolean {
-    return this.feederDone && this.buffer.length === 0 && (this.running?.size ?? 0) === 0
+    return this.fed && this.buffer.length === 0 && this.active === 0
   }
 
   private outcome(g: Greenlet): Promise<IteratorResult<R>> {
@@ -148,8 +174,8 @@ export class MapRun<I, R> implements AsyncIterableIterator<R>, DeathObserver {
 
   private finish(): Promise<IteratorResult<R>> {
     this.closed = true
-    if (!this.sourceFailed) return Promise.resolve(DONE)
-    this.sourceFailed = false
+    if (!this.failed) return Promise.resolve(DONE)
+    this.failed = false
     return Promise.reject(this.sourceError)
   }
 
@@ -171,8 +197,8 @@ export class MapRun<I, R> implements AsyncIterableIterator<R>, DeathObserver {
       } else {
         if (!this.finished()) return
         const w = consumers.shift()!
-        if (this.sourceFailed) {
-          this.sourceFailed = false
+        if (this.failed) {
+          this.failed = false
           hub.fail(w, this.sourceError)
         } else {
           hub.wake(w, DONE)
@@ -181,79 +207,13 @@ export class MapRun<I, R> implements AsyncIterableIterator<R>, DeathObserver {
       }
     }
   }
-
-  private startFeeder(): void {
-    const g = new Greenlet(feed, this)
-    g.name = `${this.label} feeder`
-    this.feeder = g.start()
-  }
-
-  /** @internal the feeder greenlet's body */
-  async _feed(): Promise<void> {
-    const group = this.group
-    const hub = getHub()
-    let iterator: Iterator<I> | AsyncIterator<I> | null = null
-    let isAsync = false
-    let holding = false // a slot is reserved and not filled yet
-    let ended = false // the source is exhausted or threw: no return() then
-    try {
-      const items = this.items as { [Symbol.asyncIterator]?: () => AsyncIterator<I> }
-      isAsync = typeof items[Symbol.asyncIterator] === 'function'
-      ended = true
-      iterator = isAsync
-        ? (this.items as AsyncIterable<I>)[Symbol.asyncIterator]()
-        : (this.items as Iterable<I>)[Symbol.iterator]()
-      ended = false
-      for (;;) {
-        if (this.credits === 0) {
-          const w = hub.park(FEEDER, null, null, `${this.label} (waiting for the consumer)`)
-          this.creditWaiter = w
-          await w.promise
-        }
-        if (this.closed) return
-        const reserved = group._reserve()
-        if (reserved !== null) await reserved
-        holding = true
-        if (this.closed) return
-        ended = true
-        const step = isAsync
-          ? await (iterator as AsyncIterator<I>).next()
-          : (iterator as Iterator<I>).next()
-        if (step.done === true) return
-        ended = false
-        if (this.closed) return
-        this.credits--
-        const task = new Greenlet(this.fn as never, step.value)
-        task._observed = true // its exception goes to the consumer
-        task._observe(this)
-        if (this.running !== null) this.running.add(task)
-        else this.buffer.push(task)
-        holding = false
-        group._fill(task)
-      }
-    } catch (err) {
-      if (!this.closed) {
-        this.sourceFailed = true
-        this.sourceError = err
-      }
-    } finally {
-      if (holding) group._unreserve()
-      if (!ended && iterator !== null && typeof iterator.return === 'function') {
-        try {
-          const r = iterator.return()
-          if (isAsync) await r
-        } catch {
-          // the source failed to clean up: nothing left to tell
-        }
-      }
-      this.feederDone = true
-      if (this.consumers.size > 0) this.pump()
-    }
-  }
 }
 
-function feed(run: MapRun<unknown, unknown>): Promise<void> {
-  return run._feed()
+/** Drops the dead greenlets from `tasks`, in place. */
+function sweep(tasks: Greenlet[]): void {
+  let n = 0
+  for (const g of tasks) if (!g.dead) tasks[n++] = g
+  tasks.length = n
 }
 
 /** A task's failure ({ e }), or undefined if it produced a value. A killed task failed. */
