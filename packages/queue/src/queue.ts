@@ -144,8 +144,9 @@ export class Queue<T> implements AsyncIterable<T> {
    * Adds `item`, waiting for room if the queue is full. Returns a settled promise at once
    * when there is room or a getter waits (no switch). While you wait, your item is not in
    * the queue: if you are killed or time out, it is never added.
-   * @throws Full on `timeout`, or at once with `block: false`; ShutDown after shutdown()
-   * (both as a rejection); TypeError/RangeError synchronously for bad options.
+   * @throws Full on `timeout`, or at once with `block: false` (as a rejection);
+   * ShutDown synchronously after shutdown() (putting then is a bug, not a wait); TypeError/
+   * RangeError synchronously for bad options.
    * @example
    * ```ts
    * await q.put('job', { timeout: 1 }) // rejects with Full if still full after 1 s
@@ -154,7 +155,7 @@ export class Queue<T> implements AsyncIterable<T> {
   put(item: T, opts?: BlockOptions): Promise<void> {
     checkOptions('opts', opts)
     const seconds = checkSeconds('timeout', opts?.timeout)
-    if (this._isShutdown) return Promise.reject(new ShutDown(this._putLabel))
+    if (this._isShutdown) throw new ShutDown(this._putLabel)
     if (this._offer(item)) return RESOLVED
     if (opts?.block === false) return Promise.reject(new Full(this._putLabel))
     const w = this._hub.park<void>(PUT_OWNER, this._putters, seconds, this._putLabel)
