@@ -84,8 +84,9 @@ export class MapRun<I, R> implements AsyncIterableIterator<R>, DeathObserver, Fe
     return DONE
   }
 
-  /** @internal a task died; its slot in the group is already free */
+  /** @internal a task died: the group hears of it first (frees its slot for refill()) */
   notify(g: Greenlet): void {
+    this.group.notify(g)
     this.active--
     if (this.running !== null) {
       if (this.closed) return
@@ -104,9 +105,7 @@ export class MapRun<I, R> implements AsyncIterableIterator<R>, DeathObserver, Fe
     const running = this.running
     if (running === null) this.buffer.push(task)
     else if (running.push(task) > 2 * this.active + 32) sweep(running)
-    this.group._fill(task)
-    // after the group's observer: when we hear of a death, its slot is free for refill()
-    task._observe(this)
+    this.group._fill(task, this)
   }
 
   /** @internal the input threw */
