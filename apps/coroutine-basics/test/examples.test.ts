@@ -1,26 +1,19 @@
+import { capture, describeStories, findExample } from '@strand/demo-kit/testing'
 import { getHub, VirtualClock } from 'strand'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { examples } from '../src/index.js'
-import { capture, expectedFile, normaliseTimes } from './capture.js'
 
 beforeAll(() => {
   getHub().useClock(new VirtualClock())
 })
 
 describe('coroutine-basics (virtual clock)', () => {
-  for (const example of examples) {
-    describe(`${example.id} ${example.title}`, () => {
-      it('prints the story of the document', async () => {
-        const lines = await capture(example)
-        await expect(normaliseTimes(lines)).toMatchFileSnapshot(expectedFile(example.id))
-      })
-    })
-  }
+  describeStories(examples)
 
   describe('002#3 greenlet producer/consumer', () => {
     it('alternates Produced and Consumed with the same char, paced by the clock', async () => {
       const start = getHub().clock.now()
-      const lines = await capture(examples.find((e) => e.id === '002#3')!)
+      const lines = await capture(findExample(examples, '002#3'))
       const turns = lines.filter((line) => /^(Produced|Consumed): /.test(line))
       expect(turns).toHaveLength(6)
       for (let i = 0; i < turns.length; i += 2) {

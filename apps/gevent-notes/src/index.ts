@@ -1,4 +1,4 @@
-import type { DemoDocument, Example } from './example.js'
+import { defineDocument } from '@strand/demo-kit'
 import * as generatorSend from './examples/01-generator-send.js'
 import * as greenletSwitch from './examples/02-greenlet-switch.js'
 import * as spawnSleepZero from './examples/03-spawn-sleep-zero.js'
@@ -10,26 +10,23 @@ import * as asyncResult from './examples/08-async-result.js'
 import * as queueBossWorkers from './examples/09-queue-boss-workers.js'
 import * as nowait from './examples/10-nowait.js'
 
-export type { DemoDocument, Example, Log } from './example.js'
-export { runExamples } from './run-examples.js'
+/** Document 000 and its examples. */
+export const document = defineDocument(
+  '000',
+  'Python concurrency notes: from coroutines to gevent (1)',
+  {
+    1: generatorSend,
+    2: greenletSwitch,
+    3: spawnSleepZero,
+    4: syncVsAsync,
+    5: signalShutdown,
+    6: timeout,
+    7: event,
+    8: asyncResult,
+    9: queueBossWorkers,
+    10: nowait,
+  },
+)
 
 /** The examples of document 000, in the document's order. */
-export const examples: readonly Example[] = [
-  { id: '000#1', title: generatorSend.title, main: generatorSend.main },
-  { id: '000#2', title: greenletSwitch.title, main: greenletSwitch.main },
-  { id: '000#3', title: spawnSleepZero.title, main: spawnSleepZero.main },
-  { id: '000#4', title: syncVsAsync.title, main: syncVsAsync.main },
-  { id: '000#5', title: signalShutdown.title, main: signalShutdown.main },
-  { id: '000#6', title: timeout.title, main: timeout.main },
-  { id: '000#7', title: event.title, main: event.main },
-  { id: '000#8', title: asyncResult.title, main: asyncResult.main },
-  { id: '000#9', title: queueBossWorkers.title, main: queueBossWorkers.main },
-  { id: '000#10', title: nowait.title, main: nowait.main },
-]
-
-/** Document 000 and its examples. */
-export const document: DemoDocument = {
-  id: '000',
-  title: 'Python concurrency notes: from coroutines to gevent (1)',
-  examples,
-}
+export const examples = document.examples

@@ -1,30 +1,23 @@
+import { capture, describeStories, findExample } from '@strand/demo-kit/testing'
 import { getHub, VirtualClock } from 'strand'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { examples } from '../src/index.js'
-import { capture, expectedFile, normaliseTimes } from './capture.js'
 
 // Signals arrive from outside the hub, so a jumping clock would end the 1000 s sleep
 // before SIGQUIT lands: that one runs on the real clock in real-clock.test.ts.
-const REAL_CLOCK = new Set(['000#5'])
+const REAL_CLOCK = ['000#5']
 
 beforeAll(() => {
   getHub().useClock(new VirtualClock())
 })
 
 describe('gevent-notes (virtual clock)', () => {
-  for (const example of examples.filter((e) => !REAL_CLOCK.has(e.id))) {
-    describe(`${example.id} ${example.title}`, () => {
-      it('prints the story of the document', async () => {
-        const lines = await capture(example)
-        await expect(normaliseTimes(lines)).toMatchFileSnapshot(expectedFile(example.id))
-      })
-    })
-  }
+  describeStories(examples, { except: REAL_CLOCK })
 })
 
 describe('000#4 synchronous vs asynchronous', () => {
   it('finishes the synchronous tasks in order and the spawned ones out of order', async () => {
-    const example = examples.find((e) => e.id === '000#4')!
+    const example = findExample(examples, '000#4')
     const lines = await capture(example)
     const split = lines.indexOf('='.repeat(20))
     const sync = lines.slice(0, split)
@@ -38,7 +31,7 @@ describe('000#4 synchronous vs asynchronous', () => {
 describe('000#7 Event', () => {
   it('wakes both clients when the server sets the event 3 s later', async () => {
     const start = getHub().clock.now()
-    const lines = await capture(examples.find((e) => e.id === '000#7')!)
+    const lines = await capture(findExample(examples, '000#7'))
     expect(lines.slice(-2)).toEqual(['get data', 'get data'])
     expect(getHub().clock.now() - start).toBeCloseTo(3, 5)
   })
@@ -46,7 +39,7 @@ describe('000#7 Event', () => {
 
 describe('000#9 Queue boss and workers', () => {
   it('hands out each task exactly once, then every worker quits', async () => {
-    const lines = await capture(examples.find((e) => e.id === '000#9')!)
+    const lines = await capture(findExample(examples, '000#9'))
     const tasks = lines.flatMap((line) => /got task (\d+)$/.exec(line)?.[1] ?? []).map(Number)
     expect(tasks).toEqual(Array.from({ length: 19 }, (_, i) => i + 1))
     expect(lines.slice(-3)).toEqual(['Quitting time!', 'Quitting time!', 'Quitting time!'])

@@ -1,6 +1,4 @@
+import { runDocument } from '@strand/demo-kit'
 import { document } from './index.js'
-import { runExamples } from './run-examples.js'
 
-console.log(`=== ${document.id} ${document.title} ===`)
-const ok = await runExamples(document)
-process.exitCode = ok ? 0 : 1
+process.exitCode = (await runDocument(document)) ? 0 : 1

@@ -1,33 +1,22 @@
+import { capture, describeStories, findExample, measuredTimes } from '@strand/demo-kit/testing'
 import { getHub, VirtualClock } from 'strand'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { examples } from '../src/index.js'
-import { capture, expectedFile, measuredTimes, normaliseTimes } from './capture.js'
 
 // Signals arrive from outside the hub, so a jumping clock would end the 1000 s sleep
 // before SIGQUIT lands: that one runs on the real clock in real-clock.test.ts.
-const REAL_CLOCK = new Set(['003#5'])
+const REAL_CLOCK = ['003#5']
 
 beforeAll(() => {
   getHub().useClock(new VirtualClock())
 })
 
-function example(id: string) {
-  return examples.find((e) => e.id === id)!
-}
-
 describe('learning-gevent (virtual clock)', () => {
-  for (const ex of examples.filter((e) => !REAL_CLOCK.has(e.id))) {
-    describe(`${ex.id} ${ex.title}`, () => {
-      it('prints the story of the document', async () => {
-        const lines = await capture(ex)
-        await expect(normaliseTimes(lines)).toMatchFileSnapshot(expectedFile(ex.id))
-      })
-    })
-  }
+  describeStories(examples, { except: REAL_CLOCK })
 
   describe('003#3 creating greenlets', () => {
     it('runs the 1 s and 2 s sleepers side by side: ~2 s in all', async () => {
-      const lines = await capture(example('003#3'))
+      const lines = await capture(findExample(examples, '003#3'))
       expect(measuredTimes(lines[0]!)[0]).toBeCloseTo(1, 1)
       expect(measuredTimes(lines[1]!)[0]).toBeCloseTo(2, 1)
       expect(measuredTimes(lines[2]!)[0]).toBeCloseTo(2, 1)
@@ -36,7 +25,7 @@ describe('learning-gevent (virtual clock)', () => {
 
   describe('003#8 asyncio hello', () => {
     it('overlaps the two 1 s sleeps', async () => {
-      const lines = await capture(example('003#8'))
+      const lines = await capture(findExample(examples, '003#8'))
       expect(measuredTimes(lines.at(-1)!)[0]).toBeCloseTo(1, 1)
     })
   })

@@ -1,11 +1,11 @@
+import { capture, findExample, measuredTimes } from '@strand/demo-kit/testing'
 import { describe, expect, it } from 'vitest'
 import { examples } from '../src/index.js'
-import { capture, measuredTimes } from './capture.js'
 
 describe('python-coroutines (real clock)', () => {
   describe('004#3 worker queue', () => {
     it('overlaps real sleeps: T well below the total S, not below S/3', async () => {
-      const lines = await capture(examples.find((e) => e.id === '004#3')!)
+      const lines = await capture(findExample(examples, '004#3'))
       const parallel = measuredTimes(lines.at(-2)!)[0]!
       const total = Number(/([\d.]+) seconds$/.exec(lines.at(-1)!)?.[1])
       expect(parallel).toBeGreaterThanOrEqual((total / 3) * 0.95)

@@ -1,18 +1,10 @@
-/** Where the tour prints. */
-export type Log = (line: string) => void
-
-/** What the tour needs of a demo app's `document` export. */
-export interface TourDocument {
-  id: string
-  title: string
-  examples: readonly { id: string; title: string; main: (log?: Log) => Promise<void> }[]
-}
+import { type DemoDocument, type Log, runExample } from '@strand/demo-kit'
 
 /** Examples of the documents that need packages not written yet (sockets, monkey patching). */
 export const STILL_TO_COME = ['001#7', '001#8', '001#9', '003#7', '004#2', '004#4'] as const
 
 /** The documents in document order (000, 001, …), whatever order they are given in. */
-export function documents(...docs: TourDocument[]): TourDocument[] {
+export function documents(...docs: DemoDocument[]): DemoDocument[] {
   return [...docs].sort((a, b) => a.id.localeCompare(b.id))
 }
 
@@ -21,7 +13,7 @@ export function documents(...docs: TourDocument[]): TourDocument[] {
  * example. An example that throws is reported and the tour goes on; returns false if any did.
  */
 export async function runTour(
-  docs: readonly TourDocument[],
+  docs: readonly DemoDocument[],
   log: Log = console.log,
 ): Promise<boolean> {
   const started = performance.now()
@@ -33,17 +25,8 @@ export async function runTour(
     log(`=== ${doc.id} ${doc.title}`)
     log('='.repeat(78))
     for (const example of doc.examples) {
-      log('')
-      log(`--- ${example.id} ${example.title} ---`)
       count++
-      try {
-        await example.main(log)
-      } catch (err) {
-        ok = false
-        log(
-          `!!! ${example.id} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
-        )
-      }
+      if (!(await runExample(example, log))) ok = false
     }
   }
   log('')

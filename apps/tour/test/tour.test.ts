@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import type { DemoDocument } from '@strand/demo-kit'
+import { normaliseOutput } from '@strand/demo-kit/testing'
 import { describe, expect, it } from 'vitest'
-import { documents, runTour, type TourDocument } from '../src/tour.js'
+import { documents, runTour } from '../src/tour.js'
 
 const root = fileURLToPath(new URL('../../../', import.meta.url))
 const built = `${root}apps/tour/dist/main.js`
@@ -14,7 +16,7 @@ const APPS: Record<string, string> = {
   '004': 'python-coroutines',
 }
 
-function doc(id: string, mains: Record<string, () => Promise<void>>): TourDocument {
+function doc(id: string, mains: Record<string, () => Promise<void>>): DemoDocument {
   return {
     id,
     title: `document ${id}`,
@@ -79,11 +81,7 @@ describe('the built tour (node apps/tour/dist/main.js)', () => {
           if (!id.startsWith(docId)) continue
           const file = `${root}apps/${app}/test/expected/${id}.txt`
           expect(existsSync(file), `expected output for ${id}`).toBe(true)
-          const text = `${lines
-            .join('\n')
-            .trim()
-            .replace(/~\d+(\.\d+)?(e-?\d+)? s\b/g, '~<t> s')
-            .replace(/Greenlet-\d+/g, 'Greenlet-<n>')}\n`
+          const text = normaliseOutput(lines.join('\n').trim().split('\n'))
           expect(text, id).toBe(readFileSync(file, 'utf8'))
         }
       }

@@ -1,4 +1,4 @@
-import type { Log } from '../example.js'
+import type { Log } from '@strand/demo-kit'
 
 export const title = 'Producer and consumer calling each other: the stack only grows'
 

@@ -1,6 +1,5 @@
+import { type Log, Random } from '@strand/demo-kit'
 import { RawGreenlet, sleep } from 'strand'
-import type { Log } from '../example.js'
-import { Random } from '../internal/random.js'
 
 export const title = 'greenlet producer/consumer with a one-slot queue and explicit switches'
 

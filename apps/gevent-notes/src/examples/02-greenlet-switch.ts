@@ -1,5 +1,5 @@
+import type { Log } from '@strand/demo-kit'
 import { RawGreenlet } from 'strand'
-import type { Log } from '../example.js'
 
 export const title = 'greenlet switching: foo1 and foo2'
 

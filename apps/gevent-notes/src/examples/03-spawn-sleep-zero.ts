@@ -1,5 +1,5 @@
+import type { Log } from '@strand/demo-kit'
 import { joinAll, sleep, spawn } from 'strand'
-import type { Log } from '../example.js'
 
 export const title = 'spawn foo and bar, sleep(0), joinAll'
 

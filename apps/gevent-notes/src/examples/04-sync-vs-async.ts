@@ -1,6 +1,5 @@
+import { type Log, Random } from '@strand/demo-kit'
 import { joinAll, sleep, spawn } from 'strand'
-import type { Log } from '../example.js'
-import { Random } from '../internal/random.js'
 
 export const title = 'Synchronous vs asynchronous task(i) with random 0-20 ms sleeps'
 

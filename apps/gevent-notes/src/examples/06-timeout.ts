@@ -1,5 +1,5 @@
+import type { Log } from '@strand/demo-kit'
 import { type Greenlet, sleep, spawn, Timeout } from 'strand'
-import type { Log } from '../example.js'
 
 export const title = 'Timeout: "Could not complete", and the timer is not reset'
 

@@ -1,5 +1,5 @@
+import type { Log } from '@strand/demo-kit'
 import { Event, joinAll, sleep, spawn } from 'strand'
-import type { Log } from '../example.js'
 
 export const title = 'Event: one server, two clients waiting for the data'
 

@@ -1,5 +1,5 @@
+import type { Log } from '@strand/demo-kit'
 import { AsyncResult, joinAll, sleep, spawn } from 'strand'
-import type { Log } from '../example.js'
 
 export const title = 'AsyncResult: an Event that carries a value'
 

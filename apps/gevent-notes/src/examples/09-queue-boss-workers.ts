@@ -1,5 +1,5 @@
+import type { Log } from '@strand/demo-kit'
 import { Empty, joinAll, Queue, sleep, spawn } from 'strand'
-import type { Log } from '../example.js'
 
 export const title = 'Queue(maxsize 3): a boss hands out work to three workers'
 

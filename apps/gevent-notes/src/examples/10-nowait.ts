@@ -1,5 +1,5 @@
+import type { Log } from '@strand/demo-kit'
 import { Empty, Full, Queue } from 'strand'
-import type { Log } from '../example.js'
 
 export const title = 'getNowait / putNowait: Empty and Full instead of waiting'
 

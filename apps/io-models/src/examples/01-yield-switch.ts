@@ -1,4 +1,4 @@
-import type { Log } from '../example.js'
+import type { Log } from '@strand/demo-kit'
 
 export const title = 'Switching between func1 and func2 with yield'
 

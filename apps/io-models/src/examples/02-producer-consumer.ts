@@ -1,4 +1,4 @@
-import type { Log } from '../example.js'
+import type { Log } from '@strand/demo-kit'
 import { secondsSince } from '../internal/blocking-sleep.js'
 
 export const title = 'Producer/consumer: a plain list vs a generator driven by send'

@@ -1,4 +1,4 @@
-import type { Log } from '../example.js'
+import type { Log } from '@strand/demo-kit'
 import { blockingSleep, secondsSince } from '../internal/blocking-sleep.js'
 
 export const title = 'A consumer that blocks 2 s per item: switching is not concurrency'

@@ -1,5 +1,5 @@
+import type { Log } from '@strand/demo-kit'
 import { RawGreenlet } from 'strand'
-import type { Log } from '../example.js'
 
 export const title = 'greenlet switching: g1 and g2 print 1 2 3 4'
 

@@ -1,5 +1,5 @@
+import type { Log } from '@strand/demo-kit'
 import { Greenlet, joinAll, sleep, spawn } from 'strand'
-import type { Log } from '../example.js'
 import { blockingSleep, secondsSince } from '../internal/blocking-sleep.js'
 
 export const title = 'spawn(func1, 1, 2): cooperative sleeps overlap, blocking ones add up'

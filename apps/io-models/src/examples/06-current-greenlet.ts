@@ -1,5 +1,5 @@
+import type { Log } from '@strand/demo-kit'
 import { getCurrent, joinAll, sleep, spawn } from 'strand'
-import type { Log } from '../example.js'
 
 export const title = '"Dummy threads": the current greenlet in each task and in main'
 

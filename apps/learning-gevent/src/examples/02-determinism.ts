@@ -1,5 +1,5 @@
+import type { Log } from '@strand/demo-kit'
 import { Pool, sleep } from 'strand'
-import type { Log } from '../example.js'
 
 export const title = 'Determinism: Pool(10).imapUnordered four times gives the same order'
 

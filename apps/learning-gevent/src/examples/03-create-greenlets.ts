@@ -1,5 +1,5 @@
+import type { Log } from '@strand/demo-kit'
 import { Greenlet, getHub, joinAll, sleep, spawn } from 'strand'
-import type { Log } from '../example.js'
 
 export const title = 'Three ways to create greenlets, then joinAll'
 

@@ -1,5 +1,5 @@
+import type { Log } from '@strand/demo-kit'
 import { getHub, joinAll, sleep, spawn } from 'strand'
-import type { Log } from '../example.js'
 
 export const title = 'Greenlet state: started, ready(), successful(), value, exception'
 

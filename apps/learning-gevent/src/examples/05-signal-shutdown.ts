@@ -1,5 +1,5 @@
+import type { Log } from '@strand/demo-kit'
 import { type Greenlet, shutdown, signalHandler, sleep, spawn, spawnLater } from 'strand'
-import type { Log } from '../example.js'
 
 export const title = 'Program shutdown on SIGQUIT with a long sleeper'
 

@@ -1,5 +1,5 @@
+import type { Log } from '@strand/demo-kit'
 import { sleep, spawn, Timeout } from 'strand'
-import type { Log } from '../example.js'
 
 export const title = 'Timeout: a limit on a block of code or a greenlet'
 

@@ -1,6 +1,6 @@
 import { threadId } from 'node:worker_threads'
+import type { Log } from '@strand/demo-kit'
 import { getHub, joinAll, sleep, spawn } from 'strand'
-import type { Log } from '../example.js'
 
 export const title = 'asyncio: hello() twice, concurrently, in one thread'
 

@@ -1,5 +1,5 @@
+import type { Log } from '@strand/demo-kit'
 import { joinAll, sleep, spawn } from 'strand'
-import type { Log } from '../example.js'
 
 export const title = 'foo and bar hand control back and forth with sleep(0)'
 

@@ -1,6 +1,5 @@
+import { type Log, Random } from '@strand/demo-kit'
 import { getHub, JoinableQueue, joinAll, sleep, spawn } from 'strand'
-import type { Log } from '../example.js'
-import { Random } from '../internal/random.js'
 
 export const title = 'asyncio worker queue: 20 random sleeps, 3 workers, queue.join()'
 

@@ -1,6 +1,12 @@
 /**
  * A small seeded PRNG (mulberry32) so "random" demos print the same story on every run,
- * with Python's `random.randint` / `random.uniform` / `random.choice` on top.
+ * with Python's `random.randint` / `random.uniform` / `random.choice` on top. The same
+ * seed always gives the same sequence; the seed is taken as an unsigned 32-bit integer.
+ *
+ * @example
+ * import { Random } from '@strand/demo-kit'
+ * const random = new Random(42)
+ * random.randint(1, 6) === new Random(42).randint(1, 6) // => true
  */
 export class Random {
   private state: number

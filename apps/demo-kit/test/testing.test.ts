@@ -1,0 +1,81 @@
+import { existsSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { defineDocument } from '../src/index.js'
+import {
+  capture,
+  describeStories,
+  expectedFile,
+  expectStory,
+  findExample,
+  measuredTimes,
+  normaliseOutput,
+} from '../src/testing.js'
+
+const doc = defineDocument('009', 'demo-kit self-test', {
+  1: {
+    title: 'prints a measured time and a greenlet name',
+    main: async (log = console.log) => {
+      log(
+        `took ~${(Math.random() + 0.1).toFixed(2)} s in Greenlet-${Math.floor(Math.random() * 99)}`,
+      )
+      log('slept 1 s')
+    },
+  },
+  2: {
+    title: 'is left out',
+    main: async () => {
+      throw new Error('describeStories ran an example it was told to leave out')
+    },
+  },
+})
+
+describe('normaliseOutput()', () => {
+  it('hides measured times and greenlet numbers, keeps document durations, ends with a newline', () => {
+    expect(normaliseOutput(['took ~0.31 s, ~2.5e-5 s', 'Greenlet-12 slept 1 s'])).toBe(
+      'took ~<t> s, ~<t> s\nGreenlet-<n> slept 1 s\n',
+    )
+  })
+})
+
+describe('measuredTimes()', () => {
+  it('reads every measured time of a line, in order', () => {
+    expect(measuredTimes('cooperative ~0.31 s, blocking ~2.5e-1 s, 3 s planned')).toEqual([
+      0.31, 0.25,
+    ])
+    expect(measuredTimes('nothing measured')).toEqual([])
+  })
+})
+
+describe('findExample()', () => {
+  it('finds an example by id and names the ids there are when it is missing', () => {
+    expect(findExample(doc.examples, '009#2').title).toBe('is left out')
+    expect(() => findExample(doc.examples, '009#3')).toThrow('009#1, 009#2')
+  })
+})
+
+describe('capture()', () => {
+  it('collects the printed lines', async () => {
+    const lines = await capture(findExample(doc.examples, '009#1'))
+    expect(lines).toHaveLength(2)
+    expect(lines[1]).toBe('slept 1 s')
+  })
+})
+
+describe('expectedFile()', () => {
+  it('points into expected/ next to the running test file', () => {
+    const file = expectedFile('009#1')
+    expect(file).toMatch(/apps[/\\]demo-kit[/\\]test[/\\]expected[/\\]009#1\.txt$/)
+    expect(existsSync(file)).toBe(true)
+  })
+})
+
+describe('expectStory()', () => {
+  it('matches the normalised output with the expected file and returns the raw lines', async () => {
+    const lines = await expectStory(findExample(doc.examples, '009#1'))
+    expect(measuredTimes(lines[0]!)).toHaveLength(1)
+  })
+})
+
+describe('describeStories()', () => {
+  describeStories(doc.examples, { except: ['009#2'] })
+})
