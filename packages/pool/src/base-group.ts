@@ -4,6 +4,7 @@ import {
   checkOptions,
   checkSeconds,
   type DeathObserver,
+  type Waiter,
   WaitList,
   type WaitOwner,
 } from '@strand/core/internal'
@@ -11,6 +12,7 @@ import { checkArgs, checkGreenlet, checkItems, checkMaxsize } from './internal/c
 import { applyLater, callInline, collect, killMembers } from './internal/group-ops.js'
 import { MapRun } from './internal/map-run.js'
 import type { Scope } from './internal/scope.js'
+import type { SlotClaim } from './internal/slot-claim.js'
 
 const JOIN_OWNER: WaitOwner = { onTimeout: (w) => getHub().wake(w, false) }
 const RESOLVED = Promise.resolve()
@@ -270,9 +272,10 @@ export abstract class BaseGroup implements AsyncDisposable, DeathObserver, Itera
   /** @internal gives back a slot taken by `_reserve` and not filled */
   _unreserve(): void {}
 
-  /** @internal true while spawners are queued for a slot */
-  _contended(): boolean {
-    return false
+  /** @internal puts a {@link SlotClaim} in line for a slot; a Group has one free at once */
+  _queueForSlot(w: Waiter): void {
+    this._tryReserve()
+    ;(w.data as SlotClaim).slotGranted(w)
   }
 
   /** @internal a member left: a Pool frees its slot */

@@ -1,8 +1,15 @@
 import { Greenlet, getHub } from '@strand/core'
-import { checkOptions, checkSeconds, WaitList, type WaitOwner } from '@strand/core/internal'
+import {
+  checkOptions,
+  checkSeconds,
+  type Waiter,
+  WaitList,
+  type WaitOwner,
+} from '@strand/core/internal'
 import { BaseGroup } from './base-group.js'
 import { PoolFull } from './errors.js'
 import { checkGreenlet, checkSize } from './internal/checks.js'
+import { CLAIM, type SlotClaim } from './internal/slot-claim.js'
 
 const RESOLVED = Promise.resolve()
 const AVAILABLE_OWNER: WaitOwner = { onTimeout: (w) => getHub().wake(w) }
@@ -137,8 +144,8 @@ export class Pool extends BaseGroup {
   }
 
   /** @internal */
-  override _contended(): boolean {
-    return this._slotWaiters.size > 0
+  override _queueForSlot(w: Waiter): void {
+    this._slotWaiters.push(w)
   }
 
   /** @internal */
@@ -188,6 +195,10 @@ export class Pool extends BaseGroup {
     const hub = getHub()
     const waiters = this._slotWaiters
     for (let w = waiters.shift(); w !== null; w = waiters.shift()) {
+      if (w.owner === CLAIM) {
+        ;(w.data as SlotClaim).slotGranted(w) // fills the slot now, or gives it back
+        return
+      }
       const g = w.data as Greenlet | undefined
       if (g === undefined) {
         hub.wake(w) // a reservation: it fills the slot itself

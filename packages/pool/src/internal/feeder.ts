@@ -1,6 +1,7 @@
 import { Greenlet, getHub } from '@strand/core'
-import type { Waiter, WaitOwner } from '@strand/core/internal'
+import type { Waiter } from '@strand/core/internal'
 import type { BaseGroup } from '../base-group.js'
+import { CLAIM, type SlotClaim } from './slot-claim.js'
 
 /** What a {@link Feeder} needs from the imap run it feeds. */
 export interface FeedTarget<I> {
@@ -17,8 +18,6 @@ export interface FeedTarget<I> {
   feederDone(): void
 }
 
-const IDLE: WaitOwner = { onTimeout: () => {} }
-
 // why fill() stopped
 const NO_CREDIT = 0
 const NO_SLOT = 1
@@ -26,20 +25,22 @@ const END = 2
 
 /**
  * Pulls input only while it holds a free slot (and a maxsize credit) and starts a task
- * there. The feeder greenlet does the waiting (for a slot, an async `next()`); with a
- * synchronous iterator the common step needs no waiting, so it happens inline: when
- * one of the run's tasks dies (its slot is freed just before) or the consumer gives
- * back a credit, {@link Feeder.refill} pulls the next items and starts them at once,
- * without a wake-up of the feeder greenlet per item (a promise and a hub pass each).
+ * there. The feeder greenlet waits for what needs waiting (an async `next()`); with a
+ * synchronous iterator nothing does, so the common step runs inline instead of waking
+ * the greenlet per item (a promise and a hub pass each): the parked feeder stands in
+ * the pool's line for a slot, and when its turn comes the pool calls
+ * {@link Feeder.slotGranted}, which pulls the next item and starts it in that slot at
+ * once, then gets back in line. First come, first served with other spawners, as ever.
  */
-export class Feeder<I> {
+export class Feeder<I> implements SlotClaim {
   readonly greenlet: Greenlet
   private iterator: Iterator<I> | AsyncIterator<I> | null = null
   private isAsync = false
   /** the input is exhausted or threw: no return() then */
   private ended = false
-  /** the greenlet parked with nothing to do; refill() works for it meanwhile */
+  /** the greenlet's wait while parked: in the pool's line, or waiting for a credit */
   private idle: Waiter | null = null
+  private filling = false
 
   constructor(
     private readonly group: BaseGroup,
@@ -52,69 +53,74 @@ export class Feeder<I> {
     this.greenlet = g.start()
   }
 
-  /** A slot or a credit may have come free: fill it now, or wake the feeder to wait for it. */
+  /** @internal the pool hands us a slot (`w` is off its line): fill it, get back in line */
+  slotGranted(w: Waiter): void {
+    this.filling = true
+    const stop = this.pullInto() ? this.fill() : END
+    this.filling = false
+    this.settle(w, stop)
+  }
+
+  /** The consumer gave back a credit: go on if the feeder stopped for lack of one. */
   refill(): void {
     const w = this.idle
-    if (w === null || !w.pending || this.run.closed || this.run.credits === 0) return
-    // cleared meanwhile: an iterator that makes a task die re-enters here, and must not pull
-    this.idle = null
-    if (!this.isAsync) {
-      const stop = this.fill()
-      if (stop === NO_CREDIT || (stop === NO_SLOT && this.mayIdle())) {
-        this.idle = w
-        return
-      }
+    if (w === null || !w.pending || w.list !== null || this.filling) return
+    if (this.isAsync) {
+      getHub().wake(w)
+      return
     }
-    getHub().wake(w)
+    this.filling = true
+    const stop = this.fill()
+    this.filling = false
+    this.settle(w, stop)
   }
 
-  /**
-   * Synchronous input: pulls and starts tasks while a slot is free at once and credits
-   * remain. A slot is reserved before the pull, so input is never pulled without one.
-   */
+  /** Synchronous input: starts tasks while a slot is free at once and credits remain. */
   private fill(): number {
-    const run = this.run
-    const group = this.group
-    const iterator = this.iterator as Iterator<I>
     for (;;) {
-      if (this.ended || run.closed) return END
-      if (run.credits === 0) return NO_CREDIT
-      if (!group._tryReserve()) return NO_SLOT
-      let step: IteratorResult<I>
+      if (this.ended || this.run.closed) return END
+      if (this.run.credits === 0) return NO_CREDIT
+      if (!this.group._tryReserve()) return NO_SLOT
+      if (!this.pullInto()) return END
+    }
+  }
+
+  /** Pulls one item into the slot we hold; false (slot given back) if the input is done. */
+  private pullInto(): boolean {
+    const run = this.run
+    let step: IteratorResult<I> | undefined
+    if (!this.ended && !run.closed) {
       try {
-        step = iterator.next()
+        step = (this.iterator as Iterator<I>).next()
       } catch (err) {
         this.ended = true
-        group._unreserve()
         run.sourceFailed(err)
-        return END
       }
-      if (step.done === true || run.closed) {
-        this.ended = step.done === true
-        group._unreserve()
-        return END
-      }
-      run.startTask(step.value)
     }
+    if (step === undefined || step.done === true || run.closed) {
+      if (step?.done === true) this.ended = true
+      this.group._unreserve()
+      return false
+    }
+    run.startTask(step.value)
+    return true
   }
 
-  /**
-   * No free slot: the feeder may stay idle (not queued for a slot) while a task of this
-   * run still runs, since its death calls refill(); unless spawners are queued for a slot,
-   * then it queues behind them (first come, first served).
-   */
-  private mayIdle(): boolean {
-    return this.run.active > 0 && !this.group._contended()
+  /** After a fill of the parked feeder: wait in line for a slot, for a credit, or finish. */
+  private settle(w: Waiter, stop: number): void {
+    if (stop === NO_SLOT) this.group._queueForSlot(w)
+    else if (stop === END) getHub().wake(w)
+    // NO_CREDIT: refill() goes on when the consumer takes a result
   }
 
-  private async park(): Promise<void> {
-    const w = getHub().park(
-      IDLE,
-      null,
-      null,
-      `${this.label} (waiting for a free slot or the consumer)`,
-    )
-    if (w.pending) this.idle = w
+  private async park(stop: number): Promise<void> {
+    const label = `${this.label} (waiting for ${stop === NO_SLOT ? 'a free slot' : 'the consumer'})`
+    const w = getHub().park(CLAIM, null, null, label)
+    w.data = this
+    if (w.pending) {
+      this.idle = w
+      this.settle(w, stop)
+    }
     try {
       await w.promise
     } finally {
@@ -137,26 +143,24 @@ export class Feeder<I> {
       this.ended = false
       for (;;) {
         if (!this.isAsync) {
+          // slotGranted() and refill() do the work while parked; woken at the end
           const stop = this.fill()
           if (stop === END) return
-          if (stop === NO_CREDIT || this.mayIdle()) {
-            await this.park()
-            continue
-          }
-        } else if (run.credits === 0) {
-          await this.park()
+          await this.park(stop)
           continue
         }
-        // wait in line for a slot, then pull one item (also the async input's path)
+        if (run.credits === 0) {
+          await this.park(NO_CREDIT)
+          continue
+        }
+        // async input: wait in line for a slot, then for the next item
         if (run.closed) return
         const reserved = group._reserve()
         if (reserved !== null) await reserved
         holding = true
         if (run.closed) return
         this.ended = true
-        const step = this.isAsync
-          ? await (this.iterator as AsyncIterator<I>).next()
-          : (this.iterator as Iterator<I>).next()
+        const step = await (this.iterator as AsyncIterator<I>).next()
         if (step.done === true) return
         this.ended = false
         if (run.closed) return

@@ -84,7 +84,7 @@ export class MapRun<I, R> implements AsyncIterableIterator<R>, DeathObserver, Fe
     return DONE
   }
 
-  /** @internal a task died: the group hears of it first (frees its slot for refill()) */
+  /** @internal a task died: the group hears of it first (its slot may go to our feeder) */
   notify(g: Greenlet): void {
     this.group.notify(g)
     this.active--
@@ -93,7 +93,6 @@ export class MapRun<I, R> implements AsyncIterableIterator<R>, DeathObserver, Fe
       this.buffer.push(g)
     }
     if (this.consumers.size > 0) this.pump()
-    this.feeder?.refill()
   }
 
   /** @internal a task for `item`, in the slot the feeder reserved */
