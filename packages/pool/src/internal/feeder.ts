@@ -8,8 +8,6 @@ export interface FeedTarget<I> {
   readonly closed: boolean
   /** tasks that may still start before the consumer takes a result (maxsize) */
   readonly credits: number
-  /** tasks started and not dead yet */
-  readonly active: number
   /** starts a task for `item` in the slot the feeder reserved; takes a credit */
   startTask(item: I): void
   /** the input threw `err` */

@@ -43,7 +43,7 @@ export class MapRun<I, R> implements AsyncIterableIterator<R>, DeathObserver, Fe
   private sourceError: unknown = undefined
   closed = false
   credits: number
-  active = 0
+  private active = 0
   private readonly label: string
 
   constructor(
