@@ -1,6 +1,7 @@
 import { GreenletExit, isGreenletExit } from './errors.js'
 import { getHub } from './get-hub.js'
 import type { Hub } from './hub.js'
+import { currentGreenlet } from './internal/context.js'
 import { deferred, Extras, KILL } from './internal/greenlet-extras.js'
 import {
   addLink,
@@ -471,7 +472,7 @@ export class Greenlet<T = unknown> implements Waitable {
   }
 
   private _checkNotSelf(what: string): void {
-    if (this.hub.als.getStore() === this) {
+    if (currentGreenlet() === this) {
       throw new RangeError(
         `${this.name} cannot ${what}() itself: it would wait forever. Wait for it from another greenlet.`,
       )

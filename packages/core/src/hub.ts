@@ -1,7 +1,7 @@
-import { AsyncLocalStorage } from 'node:async_hooks'
 import type { Clock } from './clock.js'
 import { BlockingSwitchOutError } from './errors.js'
 import { Greenlet } from './greenlet.js'
+import { currentGreenlet, enterGreenlet, installContextHooks } from './internal/context.js'
 import { RUNNING, SCHEDULED } from './internal/greenlet-state.js'
 import { HubTimers } from './internal/hub-timers.js'
 import { LiveList } from './internal/live-list.js'
@@ -57,8 +57,6 @@ export type ErrorHandler = (error: unknown, context: Greenlet | null) => void
  * ```
  */
 export class Hub {
-  /** Where the current greenlet lives across awaits. */
-  readonly als = new AsyncLocalStorage<Greenlet>()
   /** Stands for code that runs outside any spawned greenlet; named "main". */
   readonly root: Greenlet
   /** Record a stack for each spawn, shown by {@link Hub.runInfo}. Costs time; on with STRAND_TRACK_SPAWN=1. */
@@ -74,13 +72,14 @@ export class Hub {
   private readonly timers = new HubTimers((fire) => this.runFromHub(fire))
 
   constructor() {
+    installContextHooks()
     this.root = Greenlet._root()
     process.on('beforeExit', () => raiseLoopExit(this))
   }
 
   /** The running greenlet, or {@link Hub.root} outside any spawned greenlet. */
   current(): Greenlet {
-    return this.als.getStore() ?? this.root
+    return currentGreenlet() ?? this.root
   }
 
   /** The time source of every sleep and timeout. Replace it with {@link Hub.useClock}. */
@@ -143,7 +142,7 @@ export class Hub {
     label: string,
   ): Waiter<T> {
     if (this.inCallback) throw new BlockingSwitchOutError()
-    const g = this.als.getStore() ?? this.root
+    const g = currentGreenlet() ?? this.root
     const w = new Waiter<T>(g, owner, label)
     if (g._hasPending) {
       w.state = CLAIMED
@@ -208,7 +207,7 @@ export class Hub {
   /** `sleep(0)`: queue the current greenlet behind everything that is ready now. */
   yieldNow(): Promise<void> {
     if (this.inCallback) throw new BlockingSwitchOutError()
-    const g = this.als.getStore() ?? this.root
+    const g = currentGreenlet() ?? this.root
     if (g._hasPending) return Promise.reject(g._takePending())
     return new Promise<void>(this.ready.queueResolver)
   }
@@ -233,13 +232,12 @@ export class Hub {
   startGreenlet(g: Greenlet): void {
     if (g._state !== SCHEDULED) return // killed before it ran
     g._state = RUNNING
-    // enterWith instead of run(): no rest-args array per start; the pass runs outside
-    // any greenlet, so restoring means clearing
-    this.als.enterWith(g)
+    // the pass runs outside any greenlet, so restoring means clearing
+    enterGreenlet(g)
     try {
       runGreenletBody(g)
     } finally {
-      this.als.enterWith(undefined as never)
+      enterGreenlet(null)
     }
   }
 
@@ -256,7 +254,7 @@ export class Hub {
   // Hub work runs outside whichever greenlet scheduled it, and its errors are reported.
   // (Settling a waiter needs no context, so only callbacks and timers pay for this.)
   private runFromHub(fn: (arg?: unknown) => void, arg?: unknown): void {
-    if (this.als.getStore() !== undefined) this.als.enterWith(undefined as never)
+    enterGreenlet(null)
     try {
       fn(arg)
     } catch (err) {

@@ -1,6 +1,7 @@
 import { getHub } from './get-hub.js'
 import { Greenlet } from './greenlet.js'
 import type { Hub } from './hub.js'
+import { currentGreenlet } from './internal/context.js'
 import type { DeathObserver } from './internal/greenlet-links.js'
 import { checkCount, checkOptions, checkSeconds, describe } from './internal/validate.js'
 import type { Waiter, WaitOwner } from './internal/waiter.js'
@@ -80,7 +81,7 @@ function gather(
 ): Promise<Greenlet[]> {
   const hub = getHub()
   const gatherer = new Gather(hub, members, target, raiseError, timeoutError)
-  const current = hub.als.getStore()
+  const current = currentGreenlet()
   for (const g of members) {
     g._observed = true
     if (g === current)

@@ -1,4 +1,5 @@
 import { getHub } from './get-hub.js'
+import { currentGreenlet } from './internal/context.js'
 import { killAll } from './join-all.js'
 
 /**
@@ -16,7 +17,7 @@ import { killAll } from './join-all.js'
  */
 export async function shutdown(opts?: { timeout?: number | null }): Promise<void> {
   const hub = getHub()
-  const self = hub.als.getStore()
+  const self = currentGreenlet()
   const victims = [...hub.live].filter((g) => g !== self)
   // only what exists now: timers armed while we wait belong to code that runs after us
   const timers = hub._timerEntries()

@@ -1,6 +1,6 @@
 import { isGreenletExit } from '../errors.js'
-import { getHub } from '../get-hub.js'
 import type { Greenlet } from '../greenlet.js'
+import { currentGreenlet } from './context.js'
 
 /**
  * Runs a greenlet's function. Called by the hub with `g` as the async context; the settle
@@ -23,11 +23,11 @@ export function runGreenletBody(g: Greenlet): void {
 }
 
 function onBodyValue(value: unknown): void {
-  ;(getHub().als.getStore() as Greenlet)._die(value, false)
+  ;(currentGreenlet() as Greenlet)._die(value, false)
 }
 
 function onBodyError(err: unknown): void {
-  settleFailure(getHub().als.getStore() as Greenlet, err)
+  settleFailure(currentGreenlet() as Greenlet, err)
 }
 
 function settleFailure(g: Greenlet, err: unknown): void {

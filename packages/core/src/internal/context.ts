@@ -1,0 +1,49 @@
+import { promiseHooks } from 'node:v8'
+import type { Greenlet } from '../greenlet.js'
+
+/**
+ * Which greenlet is running, carried across `await` by V8's promise hooks.
+ *
+ * Every promise records the greenlet that created it (`init`); when a reaction of that
+ * promise runs — the continuation after an `await`, a `.then` callback — that greenlet is
+ * current again (`before`), and nobody is once it returns (`after`). This is what
+ * AsyncLocalStorage does on Node 20, minus its bookkeeping for every other kind of async
+ * resource, which costs about twice as much per promise. Code run from a timer or an
+ * event emitter callback counts as the main greenlet; anything it awaits counts as
+ * whoever awaits it.
+ */
+const GREENLET = Symbol('strand.greenlet')
+
+let current: Greenlet | null = null
+let installed = false
+
+/** The running greenlet, or null outside any spawned greenlet. */
+export function currentGreenlet(): Greenlet | null {
+  return current
+}
+
+/** Makes `g` current for synchronous code that follows (the hub starting a greenlet). */
+export function enterGreenlet(g: Greenlet | null): void {
+  current = g
+}
+
+/** Installs the hooks once per thread. */
+export function installContextHooks(): void {
+  if (installed) return
+  installed = true
+  promiseHooks.onInit(onInit)
+  promiseHooks.onBefore(onBefore)
+  promiseHooks.onAfter(onAfter)
+}
+
+function onInit(promise: Promise<unknown>): void {
+  ;(promise as unknown as Record<symbol, Greenlet | null>)[GREENLET] = current
+}
+
+function onBefore(promise: Promise<unknown>): void {
+  current = (promise as unknown as Record<symbol, Greenlet | null>)[GREENLET] ?? null
+}
+
+function onAfter(): void {
+  current = null
+}

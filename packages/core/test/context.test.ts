@@ -1,0 +1,61 @@
+import { EventEmitter, once } from 'node:events'
+import { setTimeout as delay } from 'node:timers/promises'
+import { describe, expect, it } from 'vitest'
+import { getCurrent, joinAll, sleep, spawn } from '../src/index.js'
+
+describe('current greenlet', () => {
+  it('survives every kind of await: Strand waits, foreign promises, timers, then-callbacks', async () => {
+    const g = spawn(async () => {
+      const seen: string[] = []
+      seen.push(getCurrent().name)
+      await sleep(0.001)
+      seen.push(getCurrent().name)
+      await delay(1)
+      seen.push(getCurrent().name)
+      await Promise.resolve().then(() => seen.push(getCurrent().name))
+      await new Promise((r) => setImmediate(r))
+      seen.push(getCurrent().name)
+      const emitter = new EventEmitter()
+      setTimeout(() => emitter.emit('go'), 1)
+      await once(emitter, 'go')
+      seen.push(getCurrent().name)
+      return seen
+    })
+    g.name = 'me'
+    expect(await g.get()).toEqual(['me', 'me', 'me', 'me', 'me', 'me'])
+  })
+
+  it('keeps 200 interleaved greenlets apart', async () => {
+    const gs = Array.from({ length: 200 }, (_, i) =>
+      spawn(async () => {
+        for (let k = 0; k < 5; k++) {
+          if (getCurrent().name !== `w${i}`) return false
+          if ((i + k) % 3 === 0) await sleep(0)
+          else if ((i + k) % 3 === 1) await delay(0)
+          else await Promise.resolve()
+        }
+        return getCurrent().name === `w${i}`
+      }),
+    )
+    gs.forEach((g, i) => {
+      g.name = `w${i}`
+    })
+    await joinAll(gs)
+    expect(await Promise.all(gs.map((g) => g.get()))).toEqual(gs.map(() => true))
+  })
+
+  it('is main in timer and emitter callbacks, which are not part of the greenlet', async () => {
+    const names: string[] = []
+    const g = spawn(async () => {
+      setTimeout(() => names.push(getCurrent().name), 1)
+      await sleep(0.01)
+    })
+    await g.join()
+    expect(names).toEqual(['main'])
+  })
+
+  it('is main again after a greenlet ends', async () => {
+    await spawn(() => sleep(0)).join()
+    expect(getCurrent().name).toBe('main')
+  })
+})
