@@ -1,0 +1,14 @@
+export { CommandFailed } from './command-failed.js'
+export { formatEvent, formatSummary } from './format.js'
+export { parseTaskFile, TaskFileError } from './parse-task-file.js'
+export type { RunEvent } from './run-event.js'
+export type { RunReport } from './run-report.js'
+export { type RunOptions, runTasks } from './run-tasks.js'
+export type {
+  CommandTask,
+  FunctionTask,
+  Task,
+  TaskContext,
+  TaskResult,
+  TaskStatus,
+} from './task.js'

@@ -1,0 +1,61 @@
+import type { Task } from '../task.js'
+import type { AttemptContext } from './attempt-context.js'
+import { runCommand } from './run-command.js'
+import { checkInteger, checkSeconds, describe } from './validate.js'
+
+/** A task ready to run: its body and its own limits (undefined: the run's). */
+export interface PreparedTask {
+  name: string
+  isCommand: boolean
+  body: (context: AttemptContext) => unknown
+  timeout: number | null | undefined
+  retries: number | undefined
+}
+
+/**
+ * Checks a task and turns it into a {@link PreparedTask}. @throws TypeError/RangeError
+ * naming `tasks[index]` and what is wrong with it.
+ */
+export function prepareTask(task: Task, index: number, killGrace: number): PreparedTask {
+  const where = `tasks[${index}]`
+  if (typeof task === 'function') {
+    return {
+      name: task.name || `task-${index + 1}`,
+      isCommand: false,
+      body: task,
+      timeout: undefined,
+      retries: undefined,
+    }
+  }
+  if (task === null || typeof task !== 'object') {
+    throw new TypeError(
+      `Expected \`${where}\` to be a function or { name, run } or { name, command }, got ${describe(task)}`,
+    )
+  }
+  const name = typeof task.name === 'string' && task.name !== '' ? task.name : `task-${index + 1}`
+  const timeout = checkSeconds(`${where}.timeout`, task.timeout, undefined)
+  const retries =
+    task.retries === undefined ? undefined : checkInteger(`${where}.retries`, task.retries, 0, 0)
+  if ('run' in task && typeof task.run === 'function') {
+    const run = task.run
+    return { name, isCommand: false, body: (context) => run(context), timeout, retries }
+  }
+  if ('command' in task && typeof task.command === 'string' && task.command !== '') {
+    const args = task.args ?? []
+    if (!Array.isArray(args) || !args.every((arg) => typeof arg === 'string')) {
+      throw new TypeError(
+        `Expected \`${where}.args\` to be an array of strings, got ${describe(task.args)}`,
+      )
+    }
+    return {
+      name,
+      isCommand: true,
+      body: (context) => runCommand(task, context, killGrace),
+      timeout,
+      retries,
+    }
+  }
+  throw new TypeError(
+    `Expected \`${where}\` to have a \`run\` function or a non-empty \`command\` string, got ${describe(task)}`,
+  )
+}

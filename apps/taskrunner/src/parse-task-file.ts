@@ -1,0 +1,115 @@
+import { describe } from './internal/validate.js'
+import type { CommandTask } from './task.js'
+
+/**
+ * A task file that is not valid JSON or does not describe command tasks. The message
+ * names the file and the entry.
+ *
+ * @example
+ * import { TaskFileError } from '@strand/taskrunner'
+ * new TaskFileError('tasks.json: not JSON').name // => 'TaskFileError'
+ */
+export class TaskFileError extends Error {
+  override readonly name = 'TaskFileError'
+}
+
+const KEYS = new Set(['name', 'command', 'args', 'cwd', 'env', 'shell', 'timeout', 'retries'])
+
+function check(ok: boolean, where: string, what: string, value: unknown): void {
+  if (!ok) throw new TaskFileError(`${where}: \`${what}\`, got ${describe(value)}`)
+}
+
+/**
+ * Parses a task file: a JSON array of `{ name?, command, args?, cwd?, env?, shell?,
+ * timeout?, retries? }` (a task without a name is named after its command).
+ *
+ * @throws TaskFileError for invalid JSON, a non-array, an entry without a `command`
+ *   string, a mistyped field or an unknown key, naming `source` and the entry.
+ * @example
+ * import { parseTaskFile } from '@strand/taskrunner'
+ * parseTaskFile('[{ "command": "echo", "args": ["hi"] }]', 'tasks.json')
+ * // => [{ name: 'echo', command: 'echo', args: ['hi'] }]
+ */
+export function parseTaskFile(text: string, source = 'tasks'): CommandTask[] {
+  let data: unknown
+  try {
+    data = JSON.parse(text)
+  } catch (err) {
+    throw new TaskFileError(`${source}: not valid JSON (${(err as Error).message})`)
+  }
+  if (!Array.isArray(data)) {
+    throw new TaskFileError(`${source}: expected a JSON array of tasks, got ${describe(data)}`)
+  }
+  return data.map((entry: unknown, i): CommandTask => {
+    const where = `${source}: task ${i + 1}`
+    check(
+      entry !== null && typeof entry === 'object' && !Array.isArray(entry),
+      where,
+      'expected an object { name, command, args }',
+      entry,
+    )
+    const e = entry as Record<string, unknown>
+    for (const key of Object.keys(e)) {
+      if (!KEYS.has(key)) {
+        throw new TaskFileError(`${where}: unknown key \`${key}\` (known: ${[...KEYS].join(', ')})`)
+      }
+    }
+    check(
+      typeof e.command === 'string' && e.command !== '',
+      where,
+      'command must be a non-empty string',
+      e.command,
+    )
+    const task: CommandTask = { name: String(e.name ?? e.command), command: e.command as string }
+    if (e.name !== undefined)
+      check(typeof e.name === 'string', where, 'name must be a string', e.name)
+    if (e.args !== undefined) {
+      check(
+        Array.isArray(e.args) && e.args.every((a) => typeof a === 'string'),
+        where,
+        'args must be an array of strings',
+        e.args,
+      )
+      task.args = e.args as string[]
+    }
+    if (e.cwd !== undefined) {
+      check(typeof e.cwd === 'string', where, 'cwd must be a string', e.cwd)
+      task.cwd = e.cwd as string
+    }
+    if (e.env !== undefined) {
+      const env = e.env as Record<string, unknown>
+      check(
+        env !== null &&
+          typeof env === 'object' &&
+          Object.values(env).every((v) => typeof v === 'string'),
+        where,
+        'env must be an object of strings',
+        e.env,
+      )
+      task.env = env as Record<string, string>
+    }
+    if (e.shell !== undefined) {
+      check(typeof e.shell === 'boolean', where, 'shell must be true or false', e.shell)
+      task.shell = e.shell as boolean
+    }
+    if (e.timeout !== undefined) {
+      check(
+        e.timeout === null || (typeof e.timeout === 'number' && e.timeout >= 0),
+        where,
+        'timeout must be seconds ≥ 0 or null',
+        e.timeout,
+      )
+      task.timeout = e.timeout as number | null
+    }
+    if (e.retries !== undefined) {
+      check(
+        typeof e.retries === 'number' && Number.isInteger(e.retries) && e.retries >= 0,
+        where,
+        'retries must be an integer ≥ 0',
+        e.retries,
+      )
+      task.retries = e.retries as number
+    }
+    return task
+  })
+}
