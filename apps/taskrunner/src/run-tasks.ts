@@ -4,7 +4,7 @@ import type { AttemptContext } from './internal/attempt-context.js'
 import { OutputTail } from './internal/output-tail.js'
 import { type PreparedTask, prepareTask } from './internal/prepare-task.js'
 import { runAttempt } from './internal/run-attempt.js'
-import { checkInteger, checkSeconds, errorMessage } from './internal/validate.js'
+import { checkInteger, checkSeconds, describe, errorMessage } from './internal/validate.js'
 import type { RunEvent } from './run-event.js'
 import type { RunReport } from './run-report.js'
 import type { Task, TaskResult, TaskStatus } from './task.js'
@@ -46,7 +46,7 @@ const MAX_BACKOFF = 5
  * `signal` (or killing the caller) stops every running task the same way and skips those
  * not started. Resolves once every task has ended, with a result per task, in list order.
  *
- * @throws TypeError/RangeError at once for a bad option or task, naming it. A kill or
+ * @throws TypeError/RangeError synchronously for a bad option or task, naming it. A kill or
  *   Timeout of the caller stops the tasks first, then propagates.
  * @example
  * import { runTasks } from '@strand/taskrunner'
@@ -61,18 +61,39 @@ const MAX_BACKOFF = 5
  * )
  * report.results.map((r) => r.status) // => ['ok', 'timed-out', 'ok']
  */
-export async function runTasks(
-  tasks: Iterable<Task>,
-  options: RunOptions = {},
-): Promise<RunReport> {
+export function runTasks(tasks: Iterable<Task>, options: RunOptions = {}): Promise<RunReport> {
   const concurrency = checkInteger('concurrency', options.concurrency, 1, 4)
   const timeout = checkSeconds('timeout', options.timeout)
   const retries = checkInteger('retries', options.retries, 0, 0)
   const backoff = checkSeconds('backoff', options.backoff, 0.1) ?? MAX_BACKOFF
   const killGrace = checkSeconds('killGrace', options.killGrace, 1) ?? 1
   const outputLimit = checkInteger('outputLimit', options.outputLimit, 0, 4000)
-  const { signal, onEvent } = options
+  if (options.onEvent !== undefined && typeof options.onEvent !== 'function') {
+    throw new TypeError(`Expected \`onEvent\` to be a function, got ${describe(options.onEvent)}`)
+  }
+  if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
+    throw new TypeError(`Expected \`signal\` to be an AbortSignal, got ${describe(options.signal)}`)
+  }
   const prepared = Array.from(tasks, (task, i) => prepareTask(task, i, killGrace))
+  return run(prepared, { concurrency, timeout, retries, backoff, killGrace, outputLimit }, options)
+}
+
+interface Limits {
+  concurrency: number
+  timeout: number | null
+  retries: number
+  backoff: number
+  killGrace: number
+  outputLimit: number
+}
+
+async function run(
+  prepared: PreparedTask[],
+  limits: Limits,
+  options: RunOptions,
+): Promise<RunReport> {
+  const { concurrency, timeout, retries, backoff, killGrace, outputLimit } = limits
+  const { signal, onEvent } = options
   const results: (TaskResult | undefined)[] = new Array(prepared.length).fill(undefined)
   const clock = getHub().clock
   const pool = new Pool(concurrency)

@@ -33,7 +33,8 @@ export function prepareTask(task: Task, index: number, killGrace: number): Prepa
     )
   }
   const name = typeof task.name === 'string' && task.name !== '' ? task.name : `task-${index + 1}`
-  const timeout = checkSeconds(`${where}.timeout`, task.timeout, undefined)
+  const timeout =
+    task.timeout === undefined ? undefined : checkSeconds(`${where}.timeout`, task.timeout)
   const retries =
     task.retries === undefined ? undefined : checkInteger(`${where}.retries`, task.retries, 0, 0)
   if ('run' in task && typeof task.run === 'function') {
