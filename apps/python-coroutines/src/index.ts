@@ -1,6 +1,7 @@
 import { defineDocument } from '@strand/demo-kit'
 import * as fooBar from './examples/01-foo-bar.js'
 import * as workerQueue from './examples/03-worker-queue.js'
+import * as taskRunner from './examples/04-task-runner.js'
 
 /** Document 004 and its examples. */
 export const document = defineDocument(
@@ -9,8 +10,9 @@ export const document = defineDocument(
   {
     1: fooBar,
     3: workerQueue,
+    4: taskRunner,
   },
 )
 
-/** The examples of document 004, in the document's order (004#2 and 004#4 are still to come). */
+/** The examples of document 004, in the document's order (004#2 is still to come). */
 export const examples = document.examples

@@ -20,4 +20,16 @@ describe('python-coroutines (virtual clock)', () => {
       expect(parallel).toBeLessThan(total * 0.6)
     })
   })
+
+  describe('004#4 task runner', () => {
+    it('overlaps the tasks two at a time: each ends when its sleeps say, the run at 0.8 s', async () => {
+      const lines = await capture(findExample(examples, '004#4'))
+      const time = (prefix: string) => measuredTimes(lines.find((l) => l.startsWith(prefix))!)[0]
+      expect(time('ok        flaky-report')).toBeCloseTo(0.3, 5) // 0.1 + backoff 0.1 + 0.1
+      expect(time('ok        fetch-users')).toBeCloseTo(0.4, 5)
+      expect(time('ok        send-mail')).toBeCloseTo(0.2, 5) // started at 0.4
+      expect(time('timed out slow-export')).toBeCloseTo(0.5, 5) // started at 0.3
+      expect(time('4 tasks:')).toBeCloseTo(0.8, 5)
+    })
+  })
 })
