@@ -85,7 +85,7 @@ describe('the built tour (node apps/tour/dist/main.js)', () => {
           expect(text, id).toBe(readFileSync(file, 'utf8'))
         }
       }
-      expect(sections.size).toBe(28)
+      expect(sections.size).toBe(29)
     },
     90_000,
   )
