@@ -1,11 +1,5 @@
-import { defineConfig } from 'tsup'
+import { strandBuild } from '../../tsup.base.js'
 
-export default defineConfig({
-  entry: ['src/index.ts', 'src/testing.ts'],
-  format: ['esm'],
-  target: 'node20',
-  dts: true,
-  clean: true,
-  sourcemap: true,
+export default strandBuild(['src/index.ts', 'src/testing.ts'], {
   external: [/^@strand\//, 'strand', 'vitest'],
 })

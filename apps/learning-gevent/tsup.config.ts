@@ -1,11 +1,3 @@
-import { defineConfig } from 'tsup'
+import { strandBuild } from '../../tsup.base.js'
 
-export default defineConfig({
-  entry: ['src/index.ts', 'src/main.ts'],
-  format: ['esm'],
-  target: 'node20',
-  dts: true,
-  clean: true,
-  sourcemap: true,
-  external: [/^@strand\//, 'strand'],
-})
+export default strandBuild(['src/index.ts', 'src/main.ts'])

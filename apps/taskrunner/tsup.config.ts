@@ -1,11 +1,3 @@
-import { defineConfig } from 'tsup'
+import { strandBuild } from '../../tsup.base.js'
 
-export default defineConfig({
-  entry: ['src/index.ts', 'src/cli.ts'],
-  format: ['esm'],
-  target: 'node20',
-  dts: { entry: 'src/index.ts' },
-  clean: true,
-  sourcemap: true,
-  external: [/^@strand\//, 'strand'],
-})
+export default strandBuild(['src/index.ts', 'src/cli.ts'], { dts: { entry: 'src/index.ts' } })

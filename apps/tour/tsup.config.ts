@@ -1,10 +1,4 @@
-import { defineConfig } from 'tsup'
+import { strandBuild } from '../../tsup.base.js'
 
-export default defineConfig({
-  entry: ['src/main.ts'],
-  format: ['esm'],
-  target: 'node20',
-  clean: true,
-  sourcemap: true,
-  external: [/^@strand\//, 'strand'],
-})
+// a program, not a library: no declarations
+export default strandBuild(['src/main.ts'], { dts: false })
