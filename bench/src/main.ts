@@ -50,8 +50,9 @@ async function main(): Promise<void> {
 
   const out = dir('../results/')
   mkdirSync(out, { recursive: true })
-  // a filtered run must not replace the full results
-  const name = ids.length > 0 ? 'partial' : 'latest'
+  // a filtered or scaled-down run must not replace the full results
+  const scaled = (process.env.BENCH_SCALE ?? '1') !== '1'
+  const name = ids.length > 0 || scaled ? 'partial' : 'latest'
   writeFileSync(
     `${out}${name}.json`,
     `${JSON.stringify({ ...system, workloads: toJson(runs), broken }, null, 2)}\n`,
