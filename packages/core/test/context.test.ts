@@ -1,7 +1,7 @@
 import { EventEmitter, once } from 'node:events'
 import { setTimeout as delay } from 'node:timers/promises'
 import { describe, expect, it } from 'vitest'
-import { getCurrent, joinAll, sleep, spawn } from '../src/index.js'
+import { getCurrent, joinAll, sleep, spawn, Timeout } from '../src/index.js'
 
 describe('current greenlet', () => {
   it('survives every kind of await: Strand waits, foreign promises, timers, then-callbacks', async () => {
@@ -57,5 +57,35 @@ describe('current greenlet', () => {
   it('is main again after a greenlet ends', async () => {
     await spawn(() => sleep(0)).join()
     expect(getCurrent().name).toBe('main')
+  })
+})
+
+describe('the interrupt signal (for I/O adapters)', () => {
+  it('aborts on a Timeout with that Timeout, then a fresh one is handed out', async () => {
+    const g = spawn(async () => {
+      const self = getCurrent()
+      const first = self._interruptSignal()
+      const t = Timeout.startNew(0.005)
+      try {
+        await sleep(1)
+      } catch (err) {
+        if (err !== t) throw err
+      }
+      const second = self._interruptSignal()
+      return [first.aborted, first.reason === t, second.aborted]
+    })
+    expect(await g.get()).toEqual([true, true, false])
+  })
+
+  it('aborts on kill, and stays aborted for a killed greenlet', async () => {
+    let signal: AbortSignal | undefined
+    const g = spawn(async () => {
+      signal = getCurrent()._interruptSignal()
+      await sleep(1)
+    })
+    await sleep(0)
+    await g.kill()
+    expect(signal?.aborted).toBe(true)
+    expect(g._interruptSignal().aborted).toBe(true)
   })
 })
