@@ -86,7 +86,11 @@ describe('the built tour (node apps/tour/dist/main.js)', () => {
           // end within a millisecond of each other may swap.
           // 004#3's workers race on real sleeps, so which worker takes which job varies too.
           const sorted = (text: string) =>
-            text.trimEnd().replace(/worker-\d+/g, 'worker-N').split('\n').sort()
+            text
+              .trimEnd()
+              .replace(/worker-\d+/g, 'worker-N')
+              .split('\n')
+              .sort()
           const text = normaliseOutput(lines.join('\n').trim().split('\n'))
           expect(sorted(text), id).toEqual(sorted(readFileSync(file, 'utf8')))
         }
