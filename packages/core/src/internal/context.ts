@@ -16,6 +16,20 @@ const GREENLET = Symbol('strand.greenlet')
 
 let current: Greenlet | null = null
 let installed = false
+/** True while a promise reaction runs (between the before and after hooks). */
+let inReaction = false
+/** Called once the current reaction ends, if set (the ready queue settling its waiters). */
+let atReactionEnd: (() => void) | null = null
+
+/** True when the running code is a promise reaction, which {@link onReactionEnd} can follow. */
+export function inPromiseReaction(): boolean {
+  return inReaction
+}
+
+/** Runs `fn` as soon as the current promise reaction ends (one callback at a time). */
+export function onReactionEnd(fn: () => void): void {
+  atReactionEnd = fn
+}
 
 /** The running greenlet, or null outside any spawned greenlet. */
 export function currentGreenlet(): Greenlet | null {
@@ -42,8 +56,15 @@ function onInit(promise: Promise<unknown>): void {
 
 function onBefore(promise: Promise<unknown>): void {
   current = (promise as unknown as Record<symbol, Greenlet | null>)[GREENLET] ?? null
+  inReaction = true
 }
 
 function onAfter(): void {
   current = null
+  inReaction = false
+  const fn = atReactionEnd
+  if (fn !== null) {
+    atReactionEnd = null
+    fn()
+  }
 }

@@ -1,4 +1,5 @@
 import type { Greenlet } from '../greenlet.js'
+import { inPromiseReaction, onReactionEnd } from './context.js'
 import { PairRing } from './ring.js'
 import { SETTLED, Waiter } from './waiter.js'
 
@@ -32,6 +33,8 @@ export class ReadyQueue {
   private sliceStart = -1
   private sliceRuns = 0
   private passes = 0
+  /** Waiters to settle when the current promise reaction ends (see settle()). */
+  private readonly atEnd: Waiter[] = []
 
   constructor(private readonly host: ReadyQueueHost) {}
 
@@ -42,8 +45,34 @@ export class ReadyQueue {
   /** True when nothing is queued to run. */
   readonly isIdle = (): boolean => this.ring.size === 0 && !this.scheduled
 
+  /**
+   * Settles a claimed waiter after the running code next waits. Inside a promise
+   * reaction (almost always: greenlet code runs in them) with nothing queued ahead, that
+   * is the end of the reaction: settling then queues the woken greenlet's continuation
+   * behind whatever the running code queued — exactly where a pass would put it, minus
+   * the pass. Otherwise, and once a slice is used up, the waiter joins the FIFO.
+   */
   settle(w: Waiter): void {
+    if (this.ring.size === 0 && inPromiseReaction() && this.sliceStart >= 0) {
+      if (this.sliceRuns < this.maxRunsPerSlice) {
+        this.sliceRuns++
+        if (this.atEnd.length === 0) onReactionEnd(this.settleAtEnd)
+        this.atEnd.push(w)
+        return
+      }
+    }
     this.push(w, undefined)
+  }
+
+  private readonly settleAtEnd = (): void => {
+    const list = this.atEnd
+    for (let i = 0; i < list.length; i++) {
+      const w = list[i] as Waiter
+      w.state = SETTLED
+      if (w.failed) w.reject(w.result)
+      else w.resolve(w.result)
+    }
+    list.length = 0
   }
 
   start(g: Greenlet): void {
@@ -60,8 +89,17 @@ export class ReadyQueue {
   }
 
   private push(a: Entry, b: unknown): void {
+    // keep FIFO: waiters held for the end of this reaction go first
+    if (this.atEnd.length > 0) this.flushAtEndIntoRing()
     this.ring.push(a, b)
     if (!this.scheduled) this.schedule()
+  }
+
+  private flushAtEndIntoRing(): void {
+    const list = this.atEnd
+    for (let i = 0; i < list.length; i++) this.ring.push(list[i] as Waiter, undefined)
+    this.sliceRuns -= list.length // the pass counts them again
+    list.length = 0
   }
 
   private schedule(): void {
