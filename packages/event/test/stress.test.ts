@@ -1,7 +1,7 @@
 import { GreenletExit, joinAll, sleep, spawn, Timeout } from '@strand/core'
 import { describe, expect, it } from 'vitest'
+import { mulberry32 } from '../../../test-support/mulberry32.js'
 import { AsyncResult, Event } from '../src/index.js'
-import { mulberry32 } from './prng.js'
 
 type Seen = 'value' | 'timeout' | 'killed'
 

@@ -1,7 +1,7 @@
 import { sleep, spawn } from '@strand/core'
 import { describe, expect, it } from 'vitest'
+import { mulberry32 } from '../../../test-support/mulberry32.js'
 import { PriorityQueue, type Queue } from '../src/index.js'
-import { mulberry32 } from './helpers.js'
 
 function drain<T>(q: Queue<T>): T[] {
   const out: T[] = []

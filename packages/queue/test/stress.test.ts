@@ -1,7 +1,7 @@
 import { type Greenlet, GreenletExit, killAll, sleep, spawn, Timeout } from '@strand/core'
 import { describe, expect, it } from 'vitest'
+import { mulberry32 } from '../../../test-support/mulberry32.js'
 import { Channel, Empty, Full, LifoQueue, PriorityQueue, Queue } from '../src/index.js'
-import { mulberry32 } from './helpers.js'
 
 const ACCEPTED = 1
 const REJECTED = 2

@@ -1,4 +1,5 @@
-/** mulberry32: a tiny seeded PRNG, so a failing stress run can be replayed. */
+// Shared by the packages' seeded stress tests (tests only; never built or published).
+/** mulberry32: a tiny seeded PRNG, floats in [0, 1), so a failing stress run can be replayed. */
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0
   return () => {
