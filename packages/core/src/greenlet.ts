@@ -2,7 +2,7 @@ import { GreenletExit, isGreenletExit } from './errors.js'
 import { getHub } from './get-hub.js'
 import type { Hub } from './hub.js'
 import { currentGreenlet } from './internal/context.js'
-import { deferred, Extras, KILL } from './internal/greenlet-extras.js'
+import { deferred, Extras, KILL, type TimeoutScope } from './internal/greenlet-extras.js'
 import {
   addLink,
   type DeathObserver,
@@ -164,6 +164,33 @@ export class Greenlet<T = unknown> implements Waitable {
     return x.controller.signal
   }
 
+  /**
+   * An AbortSignal aborted at the next interrupt of this greenlet: a kill *or* a
+   * {@link Timeout} firing against it (its reason is that exception). Once the greenlet
+   * has received that interrupt, a fresh signal takes its place, so I/O started after
+   * a caught timeout is not aborted by it. Pass it to APIs that take a signal (`fetch`,
+   * `fs.promises`, `child_process.exec`, `events.once`) so a Timeout really stops them;
+   * {@link currentSignal} is the same for the running greenlet.
+   *
+   * @example
+   * ```ts
+   * import { getCurrent, withTimeout } from '@strand/core'
+   *
+   * await withTimeout(1, () => fetch('http://127.0.0.1:8080/slow', { signal: getCurrent().interruptSignal }))
+   * // rejects with the Timeout after 1 s, and the request is aborted
+   * ```
+   */
+  get interruptSignal(): AbortSignal {
+    const x = this._extras()
+    if (x.interrupt === null) {
+      x.interrupt = new AbortController()
+      if (this._hasPending) x.interrupt.abort(x.pending)
+      else if (x.killedWith !== undefined && this._state !== RUNNING)
+        x.interrupt.abort(x.killedWith)
+    }
+    return x.interrupt.signal
+  }
+
   /** Schedules the first run. A no-op if already started, finished or killed. */
   start(): this {
     if (this._state !== NEW) return this
@@ -200,12 +227,12 @@ export class Greenlet<T = unknown> implements Waitable {
     this._observed = true
     if (this._state === DEAD) return RESOLVED_TRUE
     this._checkNotSelf('join')
-    return this.hub.park<boolean>(
+    return this.hub.wait<boolean>(
       JOIN_OWNER,
       (this._joiners ??= new WaitList()),
       seconds,
       `join(${this.name})`,
-    ).promise
+    )
   }
 
   /**
@@ -223,14 +250,13 @@ export class Greenlet<T = unknown> implements Waitable {
     }
     if (opts?.block === false) return Promise.reject(new Timeout(0))
     this._checkNotSelf('get')
-    const w = this.hub.park<T>(
+    return this.hub.wait<T>(
       GET_OWNER,
       (this._joiners ??= new WaitList()),
       seconds,
       `get(${this.name})`,
+      GET,
     )
-    w.data = GET
-    return w.promise
   }
 
   /**
@@ -361,30 +387,39 @@ export class Greenlet<T = unknown> implements Waitable {
     if (this._hasPending && this._x?.pendingSource === source) this._takePending()
   }
 
-  /**
-   * @internal An AbortSignal that aborts at the next kill *or* Timeout raised into this
-   * greenlet (then a fresh one is made). The monkey-patch adapters pass it to Node's
-   * APIs, so a timeout stops the I/O it interrupts without poisoning later I/O.
-   */
-  _interruptSignal(): AbortSignal {
-    const x = this._extras()
-    if (x.interrupt === null) {
-      x.interrupt = new AbortController()
-      if (x.killedWith !== undefined) x.interrupt.abort(x.killedWith)
-    }
-    return x.interrupt.signal
-  }
-
-  /** @internal */
-  _abortInterrupt(error: unknown): void {
+  /** @internal aborts the interrupt signal, and the signals of the Timeouts the interrupt cuts short */
+  _abortInterrupt(error: unknown, source: unknown): void {
     const x = this._x
-    const controller = x === null ? null : x.interrupt
+    if (x === null) return
+    const scopes = x.timeouts
+    if (scopes !== null && scopes.length > 0) {
+      // a kill cuts every scope short; a Timeout its own and those nested inside it
+      const from = source === KILL ? 0 : scopes.indexOf(source as TimeoutScope)
+      if (from >= 0) for (const scope of scopes.slice(from)) scope.abortScope(error)
+    }
+    const controller = x.interrupt
     if (controller === null) return
-    ;(x as Extras).interrupt = null
+    x.interrupt = null
     try {
       controller.abort(error)
     } catch (err) {
       this.hub.handleError(err, this)
+    }
+  }
+
+  /** @internal a Timeout started against this greenlet */
+  _enterScope(scope: TimeoutScope): void {
+    ;(this._extras().timeouts ??= []).push(scope)
+  }
+
+  /** @internal a Timeout cancelled (or fired) */
+  _leaveScope(scope: TimeoutScope): void {
+    const scopes = this._x?.timeouts
+    if (scopes == null) return
+    if (scopes[scopes.length - 1] === scope) scopes.pop()
+    else {
+      const i = scopes.indexOf(scope)
+      if (i >= 0) scopes.splice(i, 1)
     }
   }
 

@@ -13,6 +13,9 @@ import type { TimerEntry } from './internal/timer-heap.js'
 import type { WaitList } from './internal/wait-list.js'
 import { CLAIMED, PENDING, Waiter, type WaitOwner } from './internal/waiter.js'
 
+// a wait decided at once never times out
+const LATER_OWNER: WaitOwner = { onTimeout: () => {} }
+
 /** Counters from {@link Hub.stats}. */
 export interface HubStats {
   /** Greenlets started and not yet dead. */
@@ -128,10 +131,31 @@ export class Hub {
   // cooperative waits: the machinery of every blocking primitive (see @strand/core/internal)
 
   /**
-   * Parks the current greenlet. The returned waiter's promise is what the caller
-   * returns to its user; settle it with {@link Hub.wake} or {@link Hub.fail}.
-   * `list` gets the waiter unless the greenlet already has a kill or timeout pending,
-   * in which case the waiter comes back already claimed with that exception.
+   * Parks the current greenlet and returns the promise it awaits: the common form of
+   * {@link Hub.park} for a primitive with no bookkeeping after parking. `data` is free
+   * for the owner (a putter's item, a requested count, …).
+   *
+   * @throws BlockingSwitchOutError inside a hub callback.
+   */
+  wait<T = unknown>(
+    owner: WaitOwner,
+    list: WaitList | null,
+    seconds: number | null,
+    label: string,
+    data?: unknown,
+  ): Promise<T> {
+    const w = this.park<T>(owner, list, seconds, label, data)
+    return w instanceof Waiter ? w.promise : w
+  }
+
+  /**
+   * Parks the current greenlet: a new {@link Waiter} in `list` (and on the timer heap
+   * when `seconds` is not null), registered with the greenlet so kill() and Timeout
+   * reject it. Settle it with {@link Hub.wake} or {@link Hub.fail}.
+   *
+   * If the greenlet already has a kill or a Timeout pending, nothing is parked and you
+   * get the rejected promise instead: return it as it is, and skip any bookkeeping you
+   * would do for a parked waiter (the union type makes you check).
    *
    * @throws BlockingSwitchOutError inside a hub callback.
    */
@@ -140,17 +164,13 @@ export class Hub {
     list: WaitList | null,
     seconds: number | null,
     label: string,
-  ): Waiter<T> {
+    data?: unknown,
+  ): Waiter<T> | Promise<T> {
     if (this.inCallback) throw new BlockingSwitchOutError()
     const g = currentGreenlet() ?? this.root
+    if (g._hasPending) return Promise.reject(g._takePending())
     const w = new Waiter<T>(g, owner, label)
-    if (g._hasPending) {
-      w.state = CLAIMED
-      w.failed = true
-      w.result = g._takePending()
-      this.ready.settle(w)
-      return w
-    }
+    w.data = data
     g._addWait(w)
     if (list !== null) list.push(w)
     if (seconds !== null) {
@@ -160,23 +180,49 @@ export class Hub {
     return w
   }
 
+  /**
+   * A wait that is decided already: its promise settles with `result` (or rejects with
+   * it when `failed`) in FIFO order behind what is queued now, so a reader arriving
+   * while a wake-up round runs takes its turn after that round. A pending interrupt
+   * rejects it instead, as at any wait.
+   */
+  later<T = unknown>(label: string, result: unknown, failed = false): Promise<T> {
+    const w = this.park<T>(LATER_OWNER, null, null, label)
+    if (!(w instanceof Waiter)) return w
+    this.claim(w, failed, result)
+    return w.promise
+  }
+
+  /** Wakes every waiter of `list` with `value`, longest-waiting first. */
+  wakeAll(list: WaitList, value?: unknown): void {
+    for (let w = list.shift(); w !== null; w = list.shift()) this.wake(w, value)
+  }
+
+  /** Fails every waiter of `list` with `error(w)`, longest-waiting first. */
+  failAll(list: WaitList, error: (w: Waiter) => unknown): void {
+    for (let w = list.shift(); w !== null; w = list.shift()) this.fail(w, error(w))
+  }
+
   /** Claims `w` with a value. False (and nothing happens) if it was already claimed. */
   wake(w: Waiter, value?: unknown): boolean {
-    if (w.state !== PENDING) return false
-    this.detach(w)
-    w.state = CLAIMED
-    w.result = value
-    this.ready.settle(w)
-    return true
+    return this.claim(w, false, value)
   }
 
   /** Claims `w` with an exception. False if it was already claimed. */
   fail(w: Waiter, error: unknown): boolean {
+    return this.claim(w, true, error)
+  }
+
+  // The one claim routine (PENDING → CLAIMED, see waiter.ts): decide the outcome now,
+  // detach from everything, and let the ready queue settle the promise in FIFO order.
+  private claim(w: Waiter, failed: boolean, result: unknown): boolean {
     if (w.state !== PENDING) return false
-    this.detach(w)
+    if (w.list !== null) w.list.remove(w)
+    w.greenlet._removeWait(w)
+    if (w.heapIndex >= 0) this.timers.remove(w)
     w.state = CLAIMED
-    w.failed = true
-    w.result = error
+    w.failed = failed
+    w.result = result
     this.ready.settle(w)
     return true
   }
@@ -201,7 +247,7 @@ export class Hub {
       w = next
     }
     if (!delivered) g._setPending(error, source)
-    g._abortInterrupt(error)
+    g._abortInterrupt(error, source)
   }
 
   /** `sleep(0)`: queue the current greenlet behind everything that is ready now. */
@@ -220,12 +266,6 @@ export class Hub {
   /** Queues a greenlet's first run. */
   scheduleStart(g: Greenlet): void {
     this.ready.start(g)
-  }
-
-  private detach(w: Waiter): void {
-    if (w.list !== null) w.list.remove(w)
-    w.greenlet._removeWait(w)
-    if (w.heapIndex >= 0) this.timers.remove(w)
   }
 
   /** @internal called by the ready queue */

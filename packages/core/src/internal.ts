@@ -18,23 +18,34 @@
  *   wait(opts?: { timeout?: number }): Promise<boolean> {
  *     const seconds = checkSeconds('timeout', opts?.timeout)  // validate first, synchronously
  *     if (this.open) return Promise.resolve(true)              // fast path: no wait
- *     return getHub().park<boolean>(OWNER, this.waiters, seconds, 'Gate.wait').promise
+ *     return getHub().wait<boolean>(OWNER, this.waiters, seconds, 'Gate.wait')
  *   }
  *   openIt(): void {
  *     this.open = true
- *     const hub = getHub()
- *     for (let w = this.waiters.shift(); w; w = this.waiters.shift()) hub.wake(w, true)
+ *     getHub().wakeAll(this.waiters, true)
  *   }
  * }
  * ```
  *
- * `park` registers the wait with the current greenlet, so kill() and Timeout reject it
- * and remove it from the list; `wake`/`fail` claim it exactly once and the hub settles
- * it in FIFO order.
+ * `wait`/`park` register the wait with the current greenlet, so kill() and Timeout reject
+ * it and remove it from the list; `wake`/`fail` claim it exactly once and the hub settles
+ * it in FIFO order. Beyond waits, sibling packages get the hooks below instead of any
+ * private field: {@link currentGreenlet}, {@link markObserved}, {@link observeDeath},
+ * {@link dropPendingInterrupt} and {@link waitPromise} (a cooperative wait on a foreign
+ * promise); the current greenlet's interrupt signal is public (`currentSignal()`).
  * @module
  */
 
 export { isGreenletExit, markAsStrandError } from './errors.js'
+export {
+  currentGreenlet,
+  dropPendingInterrupt,
+  markObserved,
+  observeDeath,
+  unobserveDeath,
+  waitPromise,
+} from './hooks.js'
+export { isAbortError, isAbortFor } from './internal/abort.js'
 export type { DeathObserver } from './internal/greenlet-links.js'
 export { Links } from './internal/links.js'
 export { Deque, PairRing } from './internal/ring.js'

@@ -4,7 +4,7 @@ import type { Hub } from './hub.js'
 import { currentGreenlet } from './internal/context.js'
 import type { DeathObserver } from './internal/greenlet-links.js'
 import { checkCount, checkOptions, checkSeconds, describe } from './internal/validate.js'
-import type { Waiter, WaitOwner } from './internal/waiter.js'
+import { Waiter, type WaitOwner } from './internal/waiter.js'
 import { Timeout } from './timeout.js'
 
 function toGreenlets(name: string, greenlets: Iterable<Greenlet>): Greenlet[] {
@@ -92,8 +92,9 @@ function gather(
   }
   if (gatherer.done.length >= target) return Promise.resolve(gatherer.done.slice(0, target))
   const w = hub.park<Greenlet[]>(gatherer, null, seconds, label)
+  if (!(w instanceof Waiter)) return w // interrupted before it could wait
   gatherer.waiter = w
-  if (w.pending) for (const g of members) if (!g.dead) g._observe(gatherer)
+  for (const g of members) if (!g.dead) g._observe(gatherer)
   return w.promise
 }
 

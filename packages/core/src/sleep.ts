@@ -23,7 +23,7 @@ export function sleep(seconds: number = 0): Promise<void> {
   const s = checkSeconds('seconds', seconds)
   const hub = getHub()
   if (s === 0) return hub.yieldNow()
-  return hub.park<void>(SLEEP_OWNER, null, s, 'sleep').promise
+  return hub.wait<void>(SLEEP_OWNER, null, s, 'sleep')
 }
 
 const idlers = new WaitList()
@@ -44,12 +44,12 @@ let watching = false
  * ```
  */
 export function idle(): Promise<void> {
-  const w = getHub().park<void>(SLEEP_OWNER, idlers, null, 'idle')
+  const parked = getHub().wait<void>(SLEEP_OWNER, idlers, null, 'idle')
   if (!watching && idlers.size > 0) {
     watching = true
     setImmediate(checkIdle)
   }
-  return w.promise
+  return parked
 }
 
 // setImmediate runs after every microtask: if the ready queue is empty then, nothing is ready
@@ -62,5 +62,5 @@ function checkIdle(): void {
     setImmediate(checkIdle)
     return
   }
-  for (let w = idlers.shift(); w !== null; w = idlers.shift()) hub.wake(w)
+  hub.wakeAll(idlers)
 }

@@ -59,3 +59,21 @@ export function spawnLater<A extends unknown[], R>(
 export function getCurrent(): Greenlet {
   return getHub().current()
 }
+
+/**
+ * The running greenlet's {@link Greenlet.interruptSignal}: aborted when it is killed or
+ * a Timeout fires against it. Pass it to any API that takes a signal, so kill and
+ * Timeout stop the work itself, not only your wait for it.
+ *
+ * @example
+ * ```ts
+ * import { currentSignal, withTimeout } from '@strand/core'
+ * import { setTimeout as delay } from 'node:timers/promises'
+ *
+ * await withTimeout(0.01, () => delay(10_000, null, { signal: currentSignal() }), { timeoutValue: 'cut off' })
+ * // => 'cut off' (and the 10 s timer is gone)
+ * ```
+ */
+export function currentSignal(): AbortSignal {
+  return getHub().current().interruptSignal
+}

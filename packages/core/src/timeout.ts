@@ -44,6 +44,9 @@ export class Timeout extends StrandError implements Disposable {
   private readonly _exception: unknown
   private _target: Greenlet | null = null
   private _closed = false
+  private _controller: AbortController | null = null
+  /** Fired since it was last started: a signal asked for now is born aborted. */
+  private _fired = false
 
   /**
    * @param seconds delay; `null`/`undefined` never fires.
@@ -54,7 +57,12 @@ export class Timeout extends StrandError implements Disposable {
    */
   constructor(seconds?: number | null, exception?: unknown) {
     const s = checkSeconds('seconds', seconds)
+    // no stack: capturing one costs more than the rest of a withTimeout() call, and a
+    // Timeout's stack would show where it was made, not where it interrupted you
+    const limit = Error.stackTraceLimit
+    Error.stackTraceLimit = 0
     super('ERR_TIMEOUT', message(s, exception))
+    Error.stackTraceLimit = limit
     this.seconds = s
     this._exception = exception
   }
@@ -84,10 +92,22 @@ export class Timeout extends StrandError implements Disposable {
    * @throws Error if it is already pending or was closed.
    */
   start(): this {
-    if (this._closed) throw new Error('This Timeout was closed; create a new one')
-    if (this.pending) throw new Error('This Timeout is already pending; cancel() it before start()')
+    if (this._closed) {
+      throw new StrandError('ERR_TIMEOUT_CLOSED', 'This Timeout was closed; create a new one')
+    }
+    if (this.pending) {
+      throw new StrandError(
+        'ERR_TIMEOUT_PENDING',
+        'This Timeout is already pending; cancel() it before start()',
+      )
+    }
     const hub = getHub()
-    this._target = hub.current()
+    const target = hub.current()
+    if (this._target !== null && this._target !== target) this._target._dropPending(this)
+    this._target = target
+    this._fired = false
+    if (this._controller?.signal.aborted) this._controller = null
+    target._enterScope(this)
     if (this.seconds !== null) hub.addTimer(this, this.seconds)
     return this
   }
@@ -95,7 +115,34 @@ export class Timeout extends StrandError implements Disposable {
   /** Disarms it; if it fired but its exception was not delivered yet, that is dropped too. Can be restarted. */
   cancel(): void {
     if (this.heapIndex >= 0) getHub().removeTimer(this)
-    this._target?._dropPending(this)
+    const target = this._target
+    if (target !== null) {
+      target._dropPending(this)
+      target._leaveScope(this)
+    }
+  }
+
+  /**
+   * An AbortSignal aborted (reason: this Timeout's exception) when it fires, when an
+   * enclosing Timeout of the same greenlet fires, or when that greenlet is killed while
+   * this one is pending: whatever cuts the work under this Timeout short. Created on
+   * first use. {@link withTimeout} passes it to its function.
+   *
+   * @example
+   * ```ts
+   * import { Timeout } from '@strand/core'
+   * import { setTimeout as delay } from 'node:timers/promises'
+   *
+   * using t = Timeout.startNew(0.01)
+   * await delay(10_000, null, { signal: t.signal }) // rejects after 10 ms, the timer is cleared
+   * ```
+   */
+  get signal(): AbortSignal {
+    if (this._controller === null) {
+      this._controller = new AbortController()
+      if (this._fired) this._controller.abort(this.raised())
+    }
+    return this._controller.signal
   }
 
   /** Cancels it for good. */
@@ -119,7 +166,20 @@ export class Timeout extends StrandError implements Disposable {
   fire(): void {
     const target = this._target
     if (target === null || target.dead) return
+    this._fired = true
     target.hub.interrupt(target, this.raised(), this)
+    target._leaveScope(this)
+  }
+
+  /** @internal the work under it is cut short (it fired, an outer one did, or a kill) */
+  abortScope(reason: unknown): void {
+    const controller = this._controller
+    if (controller === null || controller.signal.aborted) return
+    try {
+      controller.abort(reason)
+    } catch (err) {
+      getHub().handleError(err, this._target)
+    }
   }
 
   private raised(): unknown {

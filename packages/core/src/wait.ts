@@ -1,6 +1,6 @@
 import { getHub } from './get-hub.js'
 import { checkCount, checkOptions, checkSeconds, describe } from './internal/validate.js'
-import type { Waiter, WaitOwner } from './internal/waiter.js'
+import { Waiter, type WaitOwner } from './internal/waiter.js'
 import type { Waitable } from './waitable.js'
 
 function toWaitables(objects: Iterable<Waitable>): Waitable[] {
@@ -104,7 +104,9 @@ async function* iterate<W extends Waitable>(
         continue
       }
       const left = seconds === null ? null : Math.max(0, deadline - hub.clock.now())
-      waiter = hub.park(WAKE_OWNER, null, left, 'iwait')
+      const parked = hub.park(WAKE_OWNER, null, left, 'iwait')
+      if (!(parked instanceof Waiter)) await parked // interrupted: rejects
+      waiter = parked as Waiter
       const outcome = await waiter.promise
       waiter = null
       if (outcome === TIMED_OUT) return

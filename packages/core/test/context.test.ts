@@ -64,14 +64,14 @@ describe('the interrupt signal (for I/O adapters)', () => {
   it('aborts on a Timeout with that Timeout, then a fresh one is handed out', async () => {
     const g = spawn(async () => {
       const self = getCurrent()
-      const first = self._interruptSignal()
+      const first = self.interruptSignal
       const t = Timeout.startNew(0.005)
       try {
         await sleep(1)
       } catch (err) {
         if (err !== t) throw err
       }
-      const second = self._interruptSignal()
+      const second = self.interruptSignal
       return [first.aborted, first.reason === t, second.aborted]
     })
     expect(await g.get()).toEqual([true, true, false])
@@ -80,12 +80,12 @@ describe('the interrupt signal (for I/O adapters)', () => {
   it('aborts on kill, and stays aborted for a killed greenlet', async () => {
     let signal: AbortSignal | undefined
     const g = spawn(async () => {
-      signal = getCurrent()._interruptSignal()
+      signal = getCurrent().interruptSignal
       await sleep(1)
     })
     await sleep(0)
     await g.kill()
     expect(signal?.aborted).toBe(true)
-    expect(g._interruptSignal().aborted).toBe(true)
+    expect(g.interruptSignal.aborted).toBe(true)
   })
 })

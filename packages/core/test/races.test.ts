@@ -19,7 +19,7 @@ describe('wake vs Timeout in the same turn', () => {
       hub.addTimer(new CallbackTimer(() => hub.wake(list.head!, 'value')), 0.01)
       const t = Timeout.startNew(0.01) // same deadline, created second: fires second
       try {
-        return await hub.park(OWNER, list, null, 'race').promise
+        return await hub.wait(OWNER, list, null, 'race')
       } finally {
         t.cancel()
         await sleep(0) // a leaked Timeout would surface here
@@ -41,7 +41,7 @@ describe('wake vs Timeout in the same turn', () => {
         0.01,
       )
       try {
-        return await hub.park(OWNER, list, null, 'race').promise
+        return await hub.wait(OWNER, list, null, 'race')
       } catch (err) {
         return err === t ? 'timed out' : 'other'
       }
@@ -57,7 +57,7 @@ describe('wake vs kill in the same turn', () => {
     const list = new WaitList()
     const log: string[] = []
     const g = spawn(async () => {
-      log.push(String(await hub.park(OWNER, list, null, 'race').promise))
+      log.push(String(await hub.wait(OWNER, list, null, 'race')))
       try {
         await sleep(0)
       } catch (err) {
@@ -74,7 +74,7 @@ describe('wake vs kill in the same turn', () => {
 
   it('refuses a wake after the kill claimed the waiter', async () => {
     const list = new WaitList()
-    const g = spawn(() => hub.park(OWNER, list, null, 'race').promise)
+    const g = spawn(() => hub.wait(OWNER, list, null, 'race'))
     await sleep(0)
     const w = list.head!
     void g.kill()
@@ -87,7 +87,7 @@ describe('wake vs kill in the same turn', () => {
   it('lets the wait time out by its own timeout in virtual time', async () => {
     const list = new WaitList()
     const t0 = hub.clock.now()
-    const v = await spawn(() => hub.park(OWNER, list, 3600, 'race').promise).get()
+    const v = await spawn(() => hub.wait(OWNER, list, 3600, 'race')).get()
     expect(v).toBe('own timeout')
     expect(hub.clock.now() - t0).toBe(3600)
   })

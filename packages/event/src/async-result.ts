@@ -124,9 +124,7 @@ export class AsyncResult<T = unknown> implements Waitable {
       return this.queueBehindRound<T>(GET)
     }
     if (opts?.block === false) return Promise.reject(new Timeout(0))
-    const w = hub.park<T>(GET_OWNER, this.waiters, seconds, 'AsyncResult.get')
-    w.data = GET
-    return w.promise
+    return hub.wait<T>(GET_OWNER, this.waiters, seconds, 'AsyncResult.get', GET)
   }
 
   /**
@@ -161,8 +159,7 @@ export class AsyncResult<T = unknown> implements Waitable {
       if (this.roundDone()) return Promise.resolve(this._value)
       return this.queueBehindRound<T | undefined>(0)
     }
-    return getHub().park<T | undefined>(WAIT_OWNER, this.waiters, seconds, 'AsyncResult.wait')
-      .promise
+    return getHub().wait<T | undefined>(WAIT_OWNER, this.waiters, seconds, 'AsyncResult.wait')
   }
 
   /**
@@ -239,10 +236,8 @@ export class AsyncResult<T = unknown> implements Waitable {
 
   /** A reader arriving while waiters are still being woken runs after them (gevent#1520). */
   private queueBehindRound<R>(kind: number): Promise<R> {
-    const hub = getHub()
-    const w = hub.park<R>(kind === GET ? GET_OWNER : WAIT_OWNER, null, null, 'AsyncResult.get')
-    if (kind === GET && this.state === ERROR) hub.fail(w, this._exception)
-    else hub.wake(w, this._value)
-    return w.promise
+    const failed = kind === GET && this.state === ERROR
+    const label = kind === GET ? 'AsyncResult.get' : 'AsyncResult.wait'
+    return getHub().later<R>(label, failed ? this._exception : this._value, failed)
   }
 }

@@ -51,10 +51,8 @@ export class Event implements Waitable {
     this.flag = true
     const waiters = this.waiters
     if (waiters.size > 0) {
-      const hub = getHub()
-      for (let w = waiters.shift(); w !== null; w = waiters.shift()) {
-        if (hub.wake(w, true)) this.lastWoken = w
-      }
+      this.lastWoken = waiters.tail
+      getHub().wakeAll(waiters, true)
     }
     this.links?.schedule()
   }
@@ -96,11 +94,9 @@ export class Event implements Waitable {
       const last = this.lastWoken
       if (last === null || last.state === SETTLED) return RESOLVED_TRUE
       // a wake-up round is still queued: take your turn after it (gevent#1520)
-      const w = hub.park<boolean>(WAIT_OWNER, null, null, 'Event.wait')
-      hub.wake(w, true)
-      return w.promise
+      return hub.later<boolean>('Event.wait', true)
     }
-    return hub.park<boolean>(WAIT_OWNER, this.waiters, seconds, 'Event.wait').promise
+    return hub.wait<boolean>(WAIT_OWNER, this.waiters, seconds, 'Event.wait')
   }
 
   /**

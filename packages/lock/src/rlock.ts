@@ -70,7 +70,7 @@ export class RLock implements Waitable {
       return RESOLVED_TRUE
     }
     if (opts?.blocking === false) return RESOLVED_FALSE
-    return getHub().park<boolean>(ACQUIRE_OWNER, this.waiters, seconds, 'RLock.acquire').promise
+    return getHub().wait<boolean>(ACQUIRE_OWNER, this.waiters, seconds, 'RLock.acquire')
   }
 
   /**

@@ -114,7 +114,7 @@ export class Semaphore implements Waitable {
       return RESOLVED_TRUE
     }
     if (opts?.blocking === false) return RESOLVED_FALSE
-    return getHub().park<boolean>(ACQUIRE_OWNER, this.waiters, seconds, 'Semaphore.acquire').promise
+    return getHub().wait<boolean>(ACQUIRE_OWNER, this.waiters, seconds, 'Semaphore.acquire')
   }
 
   /**
@@ -150,14 +150,13 @@ export class Semaphore implements Waitable {
     checkOptions('opts', opts)
     const seconds = checkSeconds('timeout', opts?.timeout)
     if (this._counter > 0) return Promise.resolve(this._counter)
-    const w = getHub().park<number>(
+    return getHub().wait<number>(
       AVAILABLE_OWNER,
       (this.availableWaiters ??= new WaitList()),
       seconds,
       'Semaphore.waitAvailable',
+      this,
     )
-    w.data = this
-    return w.promise
   }
 
   /** gevent's name for {@link Semaphore.waitAvailable}. */

@@ -4,6 +4,9 @@ import {
   checkOptions,
   checkSeconds,
   type DeathObserver,
+  markObserved,
+  observeDeath,
+  unobserveDeath,
   type Waiter,
   WaitList,
   type WaitOwner,
@@ -76,7 +79,7 @@ export abstract class BaseGroup implements AsyncDisposable, DeathObserver, Itera
    */
   discard(greenlet: Greenlet): void {
     if (!this._members.has(greenlet)) return
-    greenlet._unobserve(this)
+    unobserveDeath(greenlet, this)
     this._remove(greenlet)
   }
 
@@ -287,8 +290,8 @@ export abstract class BaseGroup implements AsyncDisposable, DeathObserver, Itera
   /** @internal */
   _track(g: Greenlet, observer: DeathObserver = this): void {
     this._members.add(g)
-    g._observe(observer)
-    if (this._scope !== null) g._observed = true
+    observeDeath(g, observer)
+    if (this._scope !== null) markObserved(g)
   }
 
   private _remove(g: Greenlet): boolean {
@@ -296,8 +299,7 @@ export abstract class BaseGroup implements AsyncDisposable, DeathObserver, Itera
     this._dying.delete(g)
     const waiters = this._emptyWaiters
     if (this._members.size === 0 && waiters !== null && waiters.size > 0) {
-      const hub = getHub()
-      for (let w = waiters.shift(); w !== null; w = waiters.shift()) hub.wake(w, true)
+      getHub().wakeAll(waiters, true)
     }
     this._released()
     return true
@@ -306,13 +308,12 @@ export abstract class BaseGroup implements AsyncDisposable, DeathObserver, Itera
   private _waitEmpty(seconds: number | null): Promise<boolean> {
     if (this._members.size === 0) return RESOLVED_TRUE
     const list = (this._emptyWaiters ??= new WaitList())
-    return getHub().park<boolean>(JOIN_OWNER, list, seconds, `${this.constructor.name}.join`)
-      .promise
+    return getHub().wait<boolean>(JOIN_OWNER, list, seconds, `${this.constructor.name}.join`)
   }
 
   private async _joinRaising(seconds: number | null): Promise<boolean> {
     const snapshot = [...this._members]
-    for (const g of snapshot) g._observed = true
+    for (const g of snapshot) markObserved(g)
     const empty = await this._waitEmpty(seconds)
     for (const g of snapshot) if (g.dead && !g.successful()) throw g.exception
     return empty

@@ -85,8 +85,9 @@ export class Pool extends BaseGroup {
     const free = this.freeCount()
     if (free > 0) return Promise.resolve(free)
     const list = (this._availableWaiters ??= new WaitList())
-    const w = getHub().park<void>(AVAILABLE_OWNER, list, seconds, 'Pool.waitAvailable')
-    return w.promise.then(() => this.freeCount())
+    return getHub()
+      .wait<void>(AVAILABLE_OWNER, list, seconds, 'Pool.waitAvailable')
+      .then(() => this.freeCount())
   }
 
   /**
@@ -102,14 +103,13 @@ export class Pool extends BaseGroup {
       this._fill(g)
       return Promise.resolve(g)
     }
-    const w = getHub().park<Greenlet<Awaited<R>>>(
+    return getHub().wait<Greenlet<Awaited<R>>>(
       this._startOwner,
       this._slotWaiters,
       null,
       'Pool.spawn',
+      g,
     )
-    w.data = g
-    return w.promise
   }
 
   /**
@@ -140,7 +140,7 @@ export class Pool extends BaseGroup {
   /** @internal */
   override _reserve(): Promise<unknown> | null {
     if (this._tryReserve()) return null
-    return getHub().park(this._startOwner, this._slotWaiters, null, 'Pool.spawn').promise
+    return getHub().wait(this._startOwner, this._slotWaiters, null, 'Pool.spawn')
   }
 
   /** @internal */
@@ -176,14 +176,13 @@ export class Pool extends BaseGroup {
       return RESOLVED
     }
     if (opts?.blocking === false) return Promise.reject(new PoolFull(this.capacity))
-    const w = getHub().park<void>(
+    return getHub().wait<void>(
       owner,
       this._slotWaiters,
       seconds,
       start ? 'Pool.start' : 'Pool.add',
+      greenlet,
     )
-    w.data = greenlet
-    return w.promise
   }
 
   /**

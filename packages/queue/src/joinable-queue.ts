@@ -64,7 +64,7 @@ export class JoinableQueue<T> extends Queue<T> {
     checkOptions('opts', opts)
     const seconds = checkSeconds('timeout', opts?.timeout)
     if (this._unfinished === 0) return RESOLVED_TRUE
-    return this._hub.park<boolean>(JOIN_OWNER, this._joiners, seconds, 'JoinableQueue.join').promise
+    return this._hub.wait<boolean>(JOIN_OWNER, this._joiners, seconds, 'JoinableQueue.join')
   }
 
   override shutdown(opts?: { immediate?: boolean | undefined }): void {

@@ -1,5 +1,5 @@
 import { getHub, type Hub } from '@strand/core'
-import { checkOptions, checkSeconds, WaitList, type WaitOwner } from '@strand/core/internal'
+import { checkOptions, checkSeconds, Waiter, WaitList, type WaitOwner } from '@strand/core/internal'
 import { Empty, Full, ShutDown } from './errors.js'
 import { FifoBuffer, type ItemBuffer } from './internal/buffers.js'
 import { QueueIterator } from './internal/queue-iterator.js'
@@ -158,10 +158,10 @@ export class Queue<T> implements AsyncIterable<T> {
     if (this._isShutdown) throw new ShutDown(this._putLabel)
     if (this._offer(item)) return RESOLVED
     if (opts?.block === false) return Promise.reject(new Full(this._putLabel))
-    const w = this._hub.park<void>(PUT_OWNER, this._putters, seconds, this._putLabel)
-    w.data = item
+    const w = this._hub.park<void>(PUT_OWNER, this._putters, seconds, this._putLabel, item)
+    if (!(w instanceof Waiter)) return w
     // a rendezvous putter is the next item: let peekers see it
-    if (w.pending && this._peekers !== null) this._wakePeekers(item)
+    if (this._peekers !== null) this._wakePeekers(item)
     return w.promise
   }
 
@@ -193,7 +193,7 @@ export class Queue<T> implements AsyncIterable<T> {
     if (item !== NONE) return Promise.resolve(item)
     if (this._isShutdown) return Promise.reject(new ShutDown(this._getLabel))
     if (opts?.block === false) return Promise.reject(new Empty(this._getLabel))
-    return this._hub.park<T>(GET_OWNER, this._getters, seconds, this._getLabel).promise
+    return this._hub.wait<T>(GET_OWNER, this._getters, seconds, this._getLabel)
   }
 
   /**
@@ -220,7 +220,7 @@ export class Queue<T> implements AsyncIterable<T> {
     const label = `${this._name}.peek`
     if (this._isShutdown) return Promise.reject(new ShutDown(label))
     if (opts?.block === false) return Promise.reject(new Empty(label))
-    return this._hub.park<T>(GET_OWNER, (this._peekers ??= new WaitList()), seconds, label).promise
+    return this._hub.wait<T>(GET_OWNER, (this._peekers ??= new WaitList()), seconds, label)
   }
 
   /**

@@ -9,6 +9,7 @@
 export {
   BlockingSwitchOutError,
   type Clock,
+  currentSignal,
   type ErrorHandler,
   Greenlet,
   GreenletExit,

@@ -1,5 +1,5 @@
 import { Greenlet, getHub } from '@strand/core'
-import type { Waiter } from '@strand/core/internal'
+import { Waiter } from '@strand/core/internal'
 import type { BaseGroup } from '../base-group.js'
 import { CLAIM, type SlotClaim } from './slot-claim.js'
 
@@ -113,12 +113,10 @@ export class Feeder<I> implements SlotClaim {
 
   private async park(stop: number): Promise<void> {
     const label = `${this.label} (waiting for ${stop === NO_SLOT ? 'a free slot' : 'the consumer'})`
-    const w = getHub().park(CLAIM, null, null, label)
-    w.data = this
-    if (w.pending) {
-      this.idle = w
-      this.settle(w, stop)
-    }
+    const w = getHub().park<void>(CLAIM, null, null, label, this)
+    if (!(w instanceof Waiter)) return w
+    this.idle = w
+    this.settle(w, stop)
     try {
       await w.promise
     } finally {

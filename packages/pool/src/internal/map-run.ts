@@ -3,6 +3,8 @@ import {
   type DeathObserver,
   Deque,
   isGreenletExit,
+  markObserved,
+  Waiter,
   WaitList,
   type WaitOwner,
 } from '@strand/core/internal'
@@ -70,10 +72,10 @@ export class MapRun<I, R> implements AsyncIterableIterator<R>, DeathObserver, Fe
       if (g !== null) return this.outcome(g)
       if (this.finished()) return this.finish()
     }
-    const w = getHub().park<IteratorResult<R>>(CONSUMER, this.consumers, null, this.label)
-    w.data = this
-    if (!w.pending) this.close() // a kill or Timeout was already pending
-    return w.promise
+    const w = getHub().park<IteratorResult<R>>(CONSUMER, this.consumers, null, this.label, this)
+    if (w instanceof Waiter) return w.promise
+    this.close() // a kill or Timeout was already pending
+    return w
   }
 
   /** Leaving the loop early: kill what still runs, stop pulling input, wait for them. */
@@ -100,7 +102,7 @@ export class MapRun<I, R> implements AsyncIterableIterator<R>, DeathObserver, Fe
     this.credits--
     this.active++
     const task = new Greenlet(this.fn as never, item)
-    task._observed = true // its exception goes to the consumer
+    markObserved(task) // its exception goes to the consumer
     const running = this.running
     if (running === null) this.buffer.push(task)
     else if (running.push(task) > 2 * this.active + 32) sweep(running)

@@ -1,4 +1,5 @@
 import { type Greenlet, getHub, StrandError } from '@strand/core'
+import { dropPendingInterrupt } from '@strand/core/internal'
 import type { BaseGroup } from '../base-group.js'
 
 /** Raised into the scope's body when a child fails, so the body stops at its next wait. */
@@ -49,7 +50,7 @@ export async function runScope<G extends BaseGroup, R>(
     }
   } finally {
     scope.bodyRunning = false
-    caller._dropPending(scope)
+    dropPendingInterrupt(caller, scope)
   }
   try {
     if (bodyFailed || scope.errors.length > 0) await group.kill()

@@ -1,0 +1,126 @@
+import { getHub } from './get-hub.js'
+import type { Greenlet } from './greenlet.js'
+import { currentGreenlet as runningGreenlet } from './internal/context.js'
+import type { DeathObserver } from './internal/greenlet-links.js'
+import { checkSeconds } from './internal/validate.js'
+import { Waiter, type WaitOwner } from './internal/waiter.js'
+import { Timeout } from './timeout.js'
+
+/**
+ * The running spawned greenlet, or `null` outside any (in code that runs as the hub's
+ * root greenlet: the main script, a timer or event callback). The monkey-patch
+ * adapters use it to leave code outside greenlets exactly as it was.
+ *
+ * @example
+ * ```ts
+ * import { spawn } from '@strand/core'
+ * import { currentGreenlet } from '@strand/core/internal'
+ *
+ * currentGreenlet() // => null
+ * await spawn(() => currentGreenlet() !== null).get() // => true
+ * ```
+ */
+export function currentGreenlet(): Greenlet | null {
+  return runningGreenlet()
+}
+
+/**
+ * Marks `g`'s end as heard by someone: a failure of `g` is then not reported by the
+ * hub (the caller takes responsibility for surfacing it, as a Pool's map does).
+ *
+ * @example
+ * ```ts
+ * import { spawn } from '@strand/core'
+ * import { markObserved } from '@strand/core/internal'
+ *
+ * const g = spawn(() => { throw new Error('handled elsewhere') })
+ * markObserved(g) // the hub will not print it
+ * ```
+ */
+export function markObserved(g: Greenlet): void {
+  g._observed = true
+}
+
+/**
+ * Tells `observer.notify(g)` synchronously, from inside the death of `g`, once `g` is
+ * dead (one observer per call; no greenlet, no promise). It does not mark `g` observed.
+ * Undo with {@link unobserveDeath}. Call it only on a greenlet that is not dead yet.
+ *
+ * @example
+ * ```ts
+ * import { spawn } from '@strand/core'
+ * import { observeDeath } from '@strand/core/internal'
+ *
+ * const g = spawn(() => 42)
+ * observeDeath(g, { notify: (dead) => console.log('gone', dead.value) })
+ * // => gone 42
+ * ```
+ */
+export function observeDeath(g: Greenlet, observer: DeathObserver): void {
+  g._observe(observer)
+}
+
+/** Takes back an {@link observeDeath}; unknown observers are ignored. */
+export function unobserveDeath(g: Greenlet, observer: DeathObserver): void {
+  g._unobserve(observer)
+}
+
+/**
+ * Drops an interrupt raised into `g` by `source` (see `hub.interrupt`) that `g` has not
+ * received yet: a cancelled scope takes back what it raised.
+ *
+ * @example
+ * ```ts
+ * import { getCurrent, getHub } from '@strand/core'
+ * import { dropPendingInterrupt } from '@strand/core/internal'
+ *
+ * const scope = {}
+ * getHub().interrupt(getCurrent(), new Error('stop'), scope)
+ * dropPendingInterrupt(getCurrent(), scope) // the next wait is not interrupted
+ * ```
+ */
+export function dropPendingInterrupt(g: Greenlet, source: unknown): void {
+  g._dropPending(source)
+}
+
+const FOREIGN_OWNER: WaitOwner = {
+  onTimeout: (w) => w.greenlet.hub.fail(w, new Timeout(w.seconds)),
+}
+const ignore = (): void => {}
+
+/**
+ * Waits cooperatively for a promise Strand does not control (a piscina task, a Redis
+ * reply, a Node API): kill and Timeout interrupt *the wait* at once, as at any Strand
+ * wait, and the caller sees exactly that exception. The promise itself goes on unless
+ * you also pass the greenlet's `interruptSignal` to whatever produced it; its late
+ * result or rejection is dropped (never an unhandled rejection). `timeout` rejects with
+ * a {@link Timeout} like `get({ timeout })`.
+ *
+ * @throws TypeError/RangeError synchronously for a bad `timeout`.
+ * @example
+ * ```ts
+ * import { currentSignal } from '@strand/core'
+ * import { waitPromise } from '@strand/core/internal'
+ *
+ * const signal = currentSignal()
+ * const body = await waitPromise(fetch('http://127.0.0.1:8080/', { signal }), 'fetch')
+ * ```
+ */
+export function waitPromise<T>(
+  promise: PromiseLike<T>,
+  label = 'promise',
+  opts?: { timeout?: number | null },
+): Promise<T> {
+  const seconds = checkSeconds('timeout', opts?.timeout)
+  const hub = getHub()
+  const w = hub.park<T>(FOREIGN_OWNER, null, seconds, label)
+  if (!(w instanceof Waiter)) {
+    promise.then(ignore, ignore)
+    return w
+  }
+  promise.then(
+    (value) => void hub.wake(w, value),
+    (err) => void hub.fail(w, err),
+  )
+  return w.promise
+}
