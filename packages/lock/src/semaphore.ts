@@ -12,9 +12,9 @@ import type { Permit } from './permit.js'
 
 const RESOLVED_TRUE = Promise.resolve(true)
 const RESOLVED_FALSE = Promise.resolve(false)
-const ACQUIRE_OWNER: WaitOwner = { onTimeout: (w) => w.greenlet.hub.wake(w, false) }
+const ACQUIRE_OWNER: WaitOwner = { onTimeout: (w) => getHub().wake(w, false) }
 const AVAILABLE_OWNER: WaitOwner = {
-  onTimeout: (w) => w.greenlet.hub.wake(w, (w.data as Semaphore).counter),
+  onTimeout: (w) => getHub().wake(w, (w.data as Semaphore).counter),
 }
 
 /** Validates a semaphore's initial value: an integer from 0 up. */
