@@ -41,16 +41,18 @@ function orderOf(source: unknown): number {
  * other: when several wait, the next wait raises the strongest — a kill, else the
  * outermost Timeout — and the others stay until their own scope takes them back
  * ({@link dropPending}) on its way out. So an inner timeout never hides an outer one.
+ * One per source: a kill while a kill is pending adds nothing (the first one's
+ * exception is raised), so the list stays as short as the scopes are deep.
  */
 export function addPending(task: Task, error: unknown, source: unknown): void {
-  const entry: Interrupt = { error, source, order: orderOf(source), next: null }
-  if (task.pending === null) {
-    task.pending = entry
-    return
+  let last: Interrupt | null = null
+  for (let e = task.pending; e !== null; e = e.next) {
+    if (e.source === source) return // one per source: a second kill adds nothing to the first
+    last = e
   }
-  let last = task.pending
-  while (last.next !== null) last = last.next
-  last.next = entry
+  const entry: Interrupt = { error, source, order: orderOf(source), next: null }
+  if (last === null) task.pending = entry
+  else last.next = entry
 }
 
 /** Removes and returns the strongest pending interrupt's exception; call only when one is pending. */
