@@ -1,3 +1,4 @@
+import { inspect } from 'node:util'
 import type { Clock } from './clock.js'
 import { BlockingSwitchOutError } from './errors.js'
 import type { Greenlet } from './greenlet.js'
@@ -454,6 +455,12 @@ export class Hub {
       rows.push(row)
     }
     return rows
+  }
+
+  /** `Hub(3 live, 1 ready, 2 timers)` in console.log and util.inspect. */
+  [inspect.custom](): string {
+    const s = this.stats()
+    return `Hub(${s.live} live, ${s.ready} ready, ${s.timers} timers)`
   }
 
   /** @internal stops listening for the process exit (a hub made for one test run) */

@@ -40,11 +40,12 @@ describe('pending interrupts', () => {
   })
 
   it('raises a kill before a Timeout that is pending with it', async () => {
-    const g = spawn(async () => {
+    const g = spawn(async (): Promise<string> => {
       const t = Timeout.startNew(0.005)
       try {
         await foreignDelay(40) // the Timeout fires here, then the kill comes
         await sleep(0)
+        return 'not interrupted'
       } catch (err) {
         return err instanceof GreenletExit ? 'killed' : err === t ? 'timed out' : 'other'
       } finally {

@@ -141,3 +141,26 @@ describe('a hub.handleError that throws', () => {
     expect(await other?.get()).toBe('unrelated greenlet finished')
   })
 })
+
+describe('how handles print', () => {
+  it('prints a GreenletExit as just its name', async () => {
+    const { GreenletExit } = await import('../src/index.js')
+    expect(String(new GreenletExit())).toBe('GreenletExit')
+  })
+
+  it('shows a greenlet by name, function and state in util.inspect', async () => {
+    const { inspect } = await import('node:util')
+    const g = spawn(async function fetchUser() {
+      await sleep(0.01)
+      throw new TypeError('no user')
+    })
+    g.name = 'fetch-1'
+    expect(inspect(g)).toBe('Greenlet "fetch-1" (fetchUser) scheduled')
+    await sleep(0)
+    expect(inspect(g)).toBe('Greenlet "fetch-1" (fetchUser) waiting on sleep')
+    await g.join()
+    g.exception // retrieved
+    expect(inspect(g)).toBe('Greenlet "fetch-1" (fetchUser) dead: failed with TypeError')
+    expect(String(g)).toBe('<Greenlet "fetch-1": fetchUser>')
+  })
+})

@@ -1,3 +1,4 @@
+import { inspect } from 'node:util'
 import { getHub, Timeout, type Waitable } from '@strand/core'
 import {
   checkOptions,
@@ -7,6 +8,7 @@ import {
   type Waiter,
   WaitList,
   type WaitOwner,
+  waitingCount,
 } from '@strand/core/internal'
 
 const UNSET = 0
@@ -208,6 +210,16 @@ export class AsyncResult<T = unknown> implements Waitable {
   toString(): string {
     const s = this.state === UNSET ? 'unset' : this.state === VALUE ? 'value' : 'exception'
     return `<AsyncResult ${s}, ${this.waiters.size} waiter(s)>`
+  }
+
+  /** `AsyncResult(value 42)`, `AsyncResult(failed with TypeError)`, `AsyncResult(unset, 1 waiter waiting)`. */
+  [inspect.custom](): string {
+    if (this.state === VALUE) return `AsyncResult(value ${inspect(this._value, { depth: 0 })})`
+    if (this.state === ERROR) {
+      const e = this._exception
+      return `AsyncResult(failed with ${e instanceof Error ? e.name : typeof e})`
+    }
+    return `AsyncResult(unset, ${waitingCount(this.waiters.size)})`
   }
 
   private notify(): void {

@@ -1,3 +1,4 @@
+import { inspect } from 'node:util'
 import { getHub, type Waitable } from '@strand/core'
 import {
   checkOptions,
@@ -7,6 +8,7 @@ import {
   type Waiter,
   WaitList,
   type WaitOwner,
+  waitingCount,
 } from '@strand/core/internal'
 
 const RESOLVED_TRUE = Promise.resolve(true)
@@ -115,5 +117,10 @@ export class Event implements Waitable {
 
   toString(): string {
     return `<Event ${this.flag ? 'set' : 'clear'}, ${this.waiters.size} waiter(s)>`
+  }
+
+  /** `Event(clear, 2 waiters waiting)` in console.log and util.inspect. */
+  [inspect.custom](): string {
+    return `Event(${this.flag ? 'set' : 'clear'}, ${waitingCount(this.waiters.size)})`
   }
 }

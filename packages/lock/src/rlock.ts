@@ -1,5 +1,6 @@
+import { inspect } from 'node:util'
 import { type Greenlet, getCurrent, getHub, type Waitable } from '@strand/core'
-import { Links, WaitList, type WaitOwner } from '@strand/core/internal'
+import { Links, WaitList, type WaitOwner, waitingCount } from '@strand/core/internal'
 import { NotOwnerError } from './errors.js'
 import { type AcquireOptions, holdPermit, runHeld } from './internal/held.js'
 import type { Permit } from './permit.js'
@@ -123,5 +124,11 @@ export class RLock implements Waitable {
   toString(): string {
     const who = this.owner === null ? 'unheld' : `held by ${this.owner.name} x${this.count}`
     return `<RLock ${who}, ${this.waiters.size} waiter(s)>`
+  }
+
+  /** `RLock(held by "worker-1" ×2, 1 waiter waiting)` or `RLock(unheld, …)`. */
+  [inspect.custom](): string {
+    const who = this.owner === null ? 'unheld' : `held by "${this.owner.name}" ×${this.count}`
+    return `RLock(${who}, ${waitingCount(this.waiters.size)})`
   }
 }

@@ -1,3 +1,4 @@
+import { inspect } from 'node:util'
 import { getHub, type Waitable } from '@strand/core'
 import {
   checkOptions,
@@ -7,6 +8,7 @@ import {
   type Waiter,
   WaitList,
   type WaitOwner,
+  waitingCount,
 } from '@strand/core/internal'
 import { type AcquireOptions, holdPermit, runHeld } from './internal/held.js'
 import type { Permit } from './permit.js'
@@ -208,6 +210,14 @@ export class Semaphore implements Waitable {
 
   toString(): string {
     return `<${this.constructor.name} counter=${this._counter}, ${this.waiters.size} waiter(s)>`
+  }
+
+  /** `Semaphore(counter 0, 2 waiters waiting)`; a Lock shows `Lock(locked, …)`. */
+  [inspect.custom](): string {
+    const name = this.constructor.name
+    const state =
+      name === 'Lock' ? (this.locked() ? 'locked' : 'unlocked') : `counter ${this._counter}`
+    return `${name}(${state}, ${waitingCount(this.waiters.size)})`
   }
 
   /** @internal hook for BoundedSemaphore: throw before anything changes. */
