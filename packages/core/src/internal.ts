@@ -37,6 +37,7 @@
  */
 
 export { isGreenletExit, markAsStrandError } from './errors.js'
+export { installHub } from './get-hub.js'
 export {
   currentGreenlet,
   dropPendingInterrupt,

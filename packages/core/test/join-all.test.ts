@@ -25,7 +25,7 @@ const failAfter = (seconds: number, message: string) =>
 
 describe('joinAll()', () => {
   it('returns every greenlet, in the order they finished', async () => {
-    const gs = [after(0.03, 'a'), after(0.01, 'b'), after(0.02, 'c')]
+    const gs = [after(0.15, 'a'), after(0.05, 'b'), after(0.1, 'c')]
     const done = await joinAll(gs)
     expect(await Promise.all(done.map((g) => g.get()))).toEqual(['b', 'c', 'a'])
   })
