@@ -45,6 +45,8 @@ export interface HubOptions {
   clock?: Clock
   /** Run what is ready in each pass in a random order: `shuffle(n)` returns an integer in [0, n). */
   shuffle?: (n: number) => number
+  /** Seconds added to each timer's delay (`jitter(delay)`, never negative): simulated latency. */
+  jitter?: (seconds: number) => number
 }
 
 /** Signature of {@link Hub.handleError}. */
@@ -104,6 +106,7 @@ export class Hub {
     installContextHooks()
     if (opts?.clock !== undefined) this.useClock(opts.clock)
     if (opts?.shuffle !== undefined) this.#ready.shuffle = opts.shuffle
+    if (opts?.jitter !== undefined) this.#timers.jitter = opts.jitter
     this.rootTask.state = RUNNING
     this.rootTask.extras().name = 'main'
     process.on('beforeExit', this.#onBeforeExit)
