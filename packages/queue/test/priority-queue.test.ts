@@ -1,6 +1,6 @@
 import { sleep, spawn } from '@strand/core'
 import { describe, expect, it } from 'vitest'
-import { mulberry32 } from '../../../test-support/mulberry32.js'
+import { mulberry32 } from '../../test-kit/src/mulberry32.js'
 import { PriorityQueue, type Queue } from '../src/index.js'
 
 function drain<T>(q: Queue<T>): T[] {
