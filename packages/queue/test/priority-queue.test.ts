@@ -22,7 +22,7 @@ describe('PriorityQueue', () => {
   })
 
   describe('get()', () => {
-    it('returns the smallest item first (E24)', async () => {
+    it('returns the smallest item first', async () => {
       const q = new PriorityQueue<number>()
       for (const n of [3, 1, 2]) await q.put(n)
       expect([await q.get(), await q.get(), await q.get()]).toEqual([1, 2, 3])
