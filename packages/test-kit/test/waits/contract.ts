@@ -41,6 +41,7 @@ export type CaseId =
   | 'kill'
   | 'outer'
   | 'withTimeout'
+  | 'nestedExpired'
   | 'own'
   | 'wakeThenKill'
   | 'killThenWake'
