@@ -1,29 +1,21 @@
 import {
-  type Greenlet,
   GreenletExit,
   getHub,
   idle,
-  joinAll,
   sleep,
   spawn,
   Timeout,
   VirtualClock,
   withTimeout,
 } from '@strand/core'
-import { Event } from '@strand/event'
 import { afterEach, describe, expect, it } from 'vitest'
-import {
-  type Blocked,
-  type BlockingWait,
-  type CaseId,
-  forever,
-  wakeAndKill,
-} from './waits/contract.js'
+import { type Blocked, type BlockingWait, type CaseId, wakeAndKill } from './waits/contract.js'
 import { CORE_WAITS } from './waits/core-waits.js'
 import { EVENT_WAITS } from './waits/event-waits.js'
 import { LOCK_WAITS } from './waits/lock-waits.js'
 import { POOL_WAITS } from './waits/pool-waits.js'
 import { QUEUE_WAITS } from './waits/queue-waits.js'
+import { foreignAwaitUntil, parkedOn, Scene } from './waits/scene.js'
 
 // The contract every blocking wait keeps (gevent's AbstractGenericWaitTestCase and
 // AbstractGenericGetTestCase, run over one table): a kill at the wait ends it and takes
@@ -50,66 +42,6 @@ const KNOWN_CORE_BUGS: Partial<Record<CaseId, string>> = {
 const clock = new VirtualClock()
 getHub().useClock(clock)
 
-/** A greenlet blocked in the wait; once granted, it holds what it got until killed. */
-interface Waiter {
-  readonly g: Greenlet
-  readonly got: unknown[]
-  /** What interrupted it while it held what it got. */
-  laterKill: unknown
-}
-
-/** The waiters of one case, and the end every case goes through. */
-class Scene {
-  readonly waiters: Waiter[] = []
-  private readonly letGo = new Event()
-
-  constructor(readonly b: Blocked) {}
-
-  /** Starts a waiter and checks it is parked in the wait. */
-  async park(name: string): Promise<Waiter> {
-    const { b, letGo } = this
-    const w: Waiter = { g: null as never, got: [], laterKill: undefined }
-    ;(w as { g: Greenlet }).g = spawn(async () => {
-      const v = await b.wait() // a kill here ends the greenlet with nothing
-      w.got.push(v)
-      try {
-        await forever()
-      } catch (err) {
-        w.laterKill = err
-      }
-      await letGo.wait()
-      b.giveBack?.(v)
-    })
-    w.g.name = name
-    this.waiters.push(w)
-    await idle()
-    expect(parkedOn(w.g), `${name} parked`).toEqual([
-      expect.stringMatching(`^${escapeRegExp(b.label)}`),
-    ])
-    return w
-  }
-
-  /** Wakes once if asked, lets every waiter go, then checks nothing was lost or doubled. */
-  async end(wake: boolean): Promise<void> {
-    if (wake) this.b.wake?.()
-    await idle()
-    await this.release()
-    const kept = this.waiters.filter((w) => w.got.length > 0).length
-    await this.b.check(kept)
-    if (this.b.waiting !== undefined) expect(this.b.waiting(), 'waiters left').toBe(0)
-    expect(getHub().stats().timers, 'timers left').toBe(0)
-    await this.b.close?.()
-  }
-
-  /** Holders give back what they got; those still waiting are killed. */
-  async release(): Promise<void> {
-    this.letGo.set()
-    for (const w of this.waiters) void w.g.kill()
-    await joinAll(this.waiters.map((w) => w.g))
-    await idle()
-  }
-}
-
 let scene: Scene | null = null
 afterEach(async () => {
   // a failed case leaves its waiters: end them without checks
@@ -120,29 +52,6 @@ afterEach(async () => {
     await s.b.close?.()
   }
 })
-
-/** A non-Strand await (setImmediate polling) that ends once the clock has reached `time`. */
-function foreignAwaitUntil(time: number): Promise<void> {
-  return new Promise((resolve) => {
-    const poll = (): void => {
-      if (clock.now() >= time) setImmediate(resolve)
-      else setImmediate(poll)
-    }
-    poll()
-  })
-}
-
-function parkedOn(g: Greenlet): string[] {
-  return (
-    getHub()
-      .runInfo()
-      .find((row) => row.name === g.name)?.waitingOn ?? []
-  )
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-}
 
 function ownTimeoutResult(p: BlockingWait): string {
   const own = p.ownTimeout
@@ -210,7 +119,7 @@ describe.each(WAITS)('$name', (p) => {
             const inner = await withTimeout(
               0.1,
               async () => {
-                await foreignAwaitUntil(clock.now() + 0.1) // both Timeouts expire meanwhile
+                await foreignAwaitUntil(clock, clock.now() + 0.1) // both Timeouts expire meanwhile
                 await b.wait(waitTimeout)
                 return 'inner finished'
               },
