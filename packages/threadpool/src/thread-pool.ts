@@ -1,0 +1,303 @@
+import { setMaxListeners } from 'node:events'
+import type { TransferListItem } from 'node:worker_threads'
+import { currentSignal, Greenlet, getHub } from '@strand/core'
+import {
+  checkOptions,
+  checkSeconds,
+  WaitList,
+  type WaitOwner,
+  waitPromise,
+} from '@strand/core/internal'
+import { Pool } from '@strand/pool'
+import { Piscina } from 'piscina'
+import { ThreadPoolClosed } from './errors.js'
+import { checkArgs, checkName, checkPoolOptions, checkTransferList } from './internal/checks.js'
+import { Gate } from './internal/gate.js'
+import { type ErrorClass, WORKER_DATA_KEY } from './internal/remote-error.js'
+import { translate } from './internal/translate.js'
+import type { TaskArgs, TaskItem, TaskName, TaskResult } from './task-types.js'
+
+/** An object `transferList` may hold: `ArrayBuffer`, `MessagePort`, … (moved, not copied). */
+export type Transferable = TransferListItem
+
+/** Options of the {@link ThreadPool} constructor. */
+export interface ThreadPoolOptions {
+  /** The tasks module: a `file:` URL (`new URL('./tasks.js', import.meta.url)`) or an absolute path. */
+  filename: string | URL
+  /** Worker threads (an integer from 1 up); default `os.availableParallelism()`. */
+  size?: number
+  /**
+   * Tasks that may wait for a free thread; past that, submitting waits (cooperatively,
+   * first come, first served) until one starts. Default: no limit.
+   */
+  maxQueue?: number | null
+  /** Error classes to rebuild a worker's errors as, matched by class name (see README). */
+  errorClasses?: Iterable<ErrorClass>
+}
+
+const DRAIN_OWNER: WaitOwner = { onTimeout: (w) => getHub().wake(w, false) }
+const DISPATCH = new URL('./dispatch.js', import.meta.url).href
+const seenSignals = new WeakSet<AbortSignal>()
+
+/**
+ * A pool of worker threads (on piscina) for CPU-bound and blocking work — gevent's
+ * `ThreadPool`. Functions cannot cross threads, so tasks are the named exports of a
+ * tasks module, called by name; give its type as `M` and every call is type-checked.
+ *
+ * A greenlet waiting on a task waits cooperatively: other greenlets keep running, and a
+ * kill or {@link Timeout} aimed at it aborts the task (a queued one is dropped, a running
+ * one is stopped by ending its thread, which the pool replaces) while the caller sees
+ * its kill exception or Timeout. Threads start on the first task.
+ *
+ * @throws TypeError/RangeError for a bad option, naming it.
+ * @example
+ * ```ts
+ * import { ThreadPool } from '@strand/threadpool'
+ * import { withTimeout } from '@strand/core'
+ *
+ * await using pool = new ThreadPool<typeof import('./tasks.js')>({
+ *   filename: new URL('./tasks.js', import.meta.url),
+ *   size: 2,
+ * })
+ * await pool.apply('add', [1, 2]) // => 3
+ * await pool.map('square', [1, 2, 3]) // => [1, 4, 9]
+ * await withTimeout(0.1, () => pool.apply('spin', [10_000]), { timeoutValue: 'stopped' })
+ * // => 'stopped' (the thread running spin was ended and replaced)
+ * ```
+ */
+export class ThreadPool<M = unknown> implements AsyncDisposable {
+  /** How many worker threads the pool runs. */
+  readonly size: number
+  /** The tasks module's URL. */
+  readonly filename: string
+  /** Tasks that may wait for a thread before submitting waits (null: no limit). */
+  readonly maxQueue: number | null
+  readonly #classes: Map<string, ErrorClass>
+  readonly #gate: Gate | null
+  #piscina: Piscina | null = null
+  #mapper: Pool | null = null
+  /** tasks handed to piscina and not settled yet */
+  #inflight = 0
+  #closed = false
+  /** the threads are being ended: what is still running was cut off */
+  #cutOff = false
+  #ending: Promise<void> | null = null
+  readonly #drained = new WaitList()
+
+  constructor(opts: ThreadPoolOptions) {
+    const settings = checkPoolOptions(opts)
+    this.filename = settings.href
+    this.size = settings.size
+    this.maxQueue = settings.maxQueue
+    this.#classes = settings.errorClasses
+    this.#gate = settings.maxQueue === null ? null : new Gate(settings.size + settings.maxQueue)
+  }
+
+  /** Tasks waiting for a thread (queued in the pool, or waiting for room under `maxQueue`). */
+  get pending(): number {
+    return (this.#piscina?.queueSize ?? 0) + (this.#gate?.waiting ?? 0)
+  }
+
+  /**
+   * Runs `name(...args)` on a worker thread and resolves to its result (or rejects with
+   * what it threw, same class name, message and stack). A kill or Timeout of the caller
+   * aborts the task. `transferList` moves those objects to the thread instead of copying.
+   * @throws TypeError for a bad `name`, `args` or `transferList`.
+   * @example
+   * ```ts
+   * const bytes = new Uint8Array(1 << 20)
+   * await pool.apply('sum', [bytes], { transferList: [bytes.buffer] }) // bytes is now empty here
+   * ```
+   */
+  apply<K extends TaskName<M>>(
+    name: K,
+    args: TaskArgs<M, K>,
+    opts?: { transferList?: readonly Transferable[] },
+  ): Promise<TaskResult<M, K>> {
+    const task = checkName(name)
+    const list = checkArgs(args)
+    const transferList = checkTransferList(opts)
+    return this.#submit(task, list, transferList) as Promise<TaskResult<M, K>>
+  }
+
+  /**
+   * Starts a greenlet that runs task `name(...args)` and waits for it: `get()` its result.
+   * Killing the greenlet aborts the task. Never waits itself.
+   * @throws TypeError for a bad `name`.
+   * @example
+   * ```ts
+   * const g = pool.spawn('add', 1, 2)
+   * await g.get() // => 3
+   * ```
+   */
+  spawn<K extends TaskName<M>>(name: K, ...args: TaskArgs<M, K>): Greenlet<TaskResult<M, K>> {
+    const task = checkName(name)
+    const g = new Greenlet(this.#run, task, args as unknown[], undefined)
+    g.name = `ThreadPool.spawn(${task})`
+    return g.start() as Greenlet<TaskResult<M, K>>
+  }
+
+  /**
+   * Runs task `name` on every item (each item is its one argument) and resolves to the
+   * results in input order. The first failure rejects and stops the rest.
+   * @throws TypeError for a bad `name` or a non-iterable `items`.
+   * @example
+   * ```ts
+   * await pool.map('square', [1, 2, 3]) // => [1, 4, 9]
+   * ```
+   */
+  map<K extends TaskName<M>>(
+    name: K,
+    items: Iterable<TaskItem<M, K>> | AsyncIterable<TaskItem<M, K>>,
+  ): Promise<TaskResult<M, K>[]> {
+    return this.#mapPool().map(this.#caller(checkName(name)), items) as Promise<TaskResult<M, K>[]>
+  }
+
+  /**
+   * Streams the results of task `name` over `items` in input order. Input is pulled only
+   * when a thread is free (so an endless generator runs in bounded memory); `maxsize`
+   * bounds results not yet consumed. The first failure is thrown; leaving the loop early
+   * stops the tasks in flight (their threads are replaced).
+   * @throws TypeError for a bad `name` or `items`; RangeError for a bad `maxsize`.
+   * @example
+   * ```ts
+   * async function* forever() { for (let i = 0; ; i++) yield i }
+   * for await (const sq of pool.imap('square', forever())) if (sq > 10) break
+   * ```
+   */
+  imap<K extends TaskName<M>>(
+    name: K,
+    items: Iterable<TaskItem<M, K>> | AsyncIterable<TaskItem<M, K>>,
+    opts?: { maxsize?: number | null },
+  ): AsyncIterableIterator<TaskResult<M, K>> {
+    const fn = this.#caller(checkName(name))
+    return this.#mapPool().imap(fn, items, opts) as AsyncIterableIterator<TaskResult<M, K>>
+  }
+
+  /**
+   * Like {@link ThreadPool.imap}, in completion order.
+   * @throws TypeError for a bad `name` or `items`; RangeError for a bad `maxsize`.
+   * @example
+   * ```ts
+   * for await (const r of pool.imapUnordered('sleepThen', [30, 10, 20])) console.log(r)
+   * // => 10, 20, 30
+   * ```
+   */
+  imapUnordered<K extends TaskName<M>>(
+    name: K,
+    items: Iterable<TaskItem<M, K>> | AsyncIterable<TaskItem<M, K>>,
+    opts?: { maxsize?: number | null },
+  ): AsyncIterableIterator<TaskResult<M, K>> {
+    const fn = this.#caller(checkName(name))
+    return this.#mapPool().imapUnordered(fn, items, opts) as AsyncIterableIterator<TaskResult<M, K>>
+  }
+
+  /**
+   * Stops taking tasks (new ones reject with {@link ThreadPoolClosed}), waits until every
+   * task already submitted has finished, then ends the threads: nothing of the pool is
+   * left to keep the process alive. After `timeout` seconds it ends them anyway, and the
+   * tasks still running reject with ThreadPoolClosed. Killed or timed out while it waits,
+   * it ends the threads before the exception propagates. Calling it again waits too.
+   * @throws TypeError/RangeError for a bad `timeout`.
+   * @example
+   * ```ts
+   * const g = pool.spawn('add', 1, 2)
+   * await pool.close({ timeout: 5 })
+   * g.value // => 3
+   * ```
+   */
+  close(opts?: { timeout?: number | null }): Promise<void> {
+    checkOptions('opts', opts)
+    const seconds = checkSeconds('timeout', opts?.timeout)
+    this.#closed = true
+    this.#gate?.failAll((task) => new ThreadPoolClosed(task))
+    return this.#closeWithin(seconds)
+  }
+
+  /** `close()`: `await using pool = new ThreadPool({ … })`. */
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.close()
+  }
+
+  async #closeWithin(seconds: number | null): Promise<void> {
+    if (this.#piscina === null) return
+    try {
+      if (this.#inflight > 0 && this.#ending === null) {
+        await getHub().wait(DRAIN_OWNER, this.#drained, seconds, 'ThreadPool.close')
+      }
+    } finally {
+      this.#ending ??= this.#end(this.#piscina)
+      await this.#ending
+    }
+  }
+
+  async #end(piscina: Piscina): Promise<void> {
+    this.#cutOff = true
+    await piscina.destroy()
+  }
+
+  readonly #run = (name: string, args: unknown[], transferList?: TransferListItem[]) =>
+    this.#submit(name, args, transferList)
+
+  #caller(name: string): (item: unknown) => Promise<unknown> {
+    return (item) => this.#submit(name, [item], undefined)
+  }
+
+  #mapPool(): Pool {
+    this.#mapper ??= new Pool(this.size + 1)
+    return this.#mapper
+  }
+
+  #submit(name: string, args: unknown[], transferList?: TransferListItem[]): Promise<unknown> {
+    if (this.#closed) return Promise.reject(new ThreadPoolClosed(name))
+    const gate = this.#gate
+    if (gate === null || gate.tryEnter()) return this.#post(name, args, transferList)
+    return gate.enter(name).then(() => {
+      if (!this.#closed) return this.#post(name, args, transferList)
+      gate.leave()
+      throw new ThreadPoolClosed(name)
+    })
+  }
+
+  #post(name: string, args: unknown[], transferList?: TransferListItem[]): Promise<unknown> {
+    const piscina = this.#piscina ?? this.#start()
+    const signal = currentSignal()
+    if (!seenSignals.has(signal)) {
+      // one listener per task in flight: a greenlet may have many at once
+      setMaxListeners(0, signal)
+      seenSignals.add(signal)
+    }
+    this.#inflight++
+    const task = piscina.run(
+      [name, args],
+      transferList === undefined ? { signal } : { signal, transferList },
+    )
+    return waitPromise(
+      task.then(this.#settled, (err: unknown) => {
+        this.#settled(undefined)
+        throw translate(err, name, this.#classes, this.#cutOff)
+      }),
+      'ThreadPool task',
+    )
+  }
+
+  readonly #settled = <T>(value: T): T => {
+    this.#gate?.leave()
+    if (--this.#inflight === 0 && this.#drained.size > 0) getHub().wakeAll(this.#drained, true)
+    return value
+  }
+
+  #start(): Piscina {
+    const piscina = new Piscina({
+      filename: DISPATCH,
+      minThreads: this.size,
+      maxThreads: this.size,
+      workerData: { [WORKER_DATA_KEY]: this.filename },
+    })
+    // an error of an idle thread (say, a timer a finished task left behind) has no task
+    // to fail: report it like an unobserved greenlet failure
+    piscina.on('error', (err: unknown) => getHub().handleError(err, null))
+    this.#piscina = piscina
+    return piscina
+  }
+}
