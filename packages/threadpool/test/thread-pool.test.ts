@@ -70,7 +70,7 @@ describe('ThreadPool', () => {
     })
 
     it('rejects a bad name synchronously', () => {
-      expect(() => makePool(1).spawn(42 as never)).toThrow(/Expected `name`/)
+      expect(() => makePool(1).spawn(42 as unknown as 'add', 1, 2)).toThrow(/Expected `name`/)
     })
   })
 
