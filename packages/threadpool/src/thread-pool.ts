@@ -1,4 +1,3 @@
-import { setMaxListeners } from 'node:events'
 import type { TransferListItem } from 'node:worker_threads'
 import { currentSignal, Greenlet, getHub } from '@strand/core'
 import {
@@ -14,6 +13,7 @@ import { ThreadPoolClosed } from './errors.js'
 import { checkArgs, checkName, checkPoolOptions, checkTransferList } from './internal/checks.js'
 import { Gate } from './internal/gate.js'
 import { type ErrorClass, WORKER_DATA_KEY } from './internal/remote-error.js'
+import { taskSignal } from './internal/task-signal.js'
 import { translate } from './internal/translate.js'
 import type { TaskArgs, TaskItem, TaskName, TaskResult } from './task-types.js'
 
@@ -37,7 +37,6 @@ export interface ThreadPoolOptions {
 
 const DRAIN_OWNER: WaitOwner = { onTimeout: (w) => getHub().wake(w, false) }
 const DISPATCH = new URL('./dispatch.js', import.meta.url).href
-const seenSignals = new WeakSet<AbortSignal>()
 
 /**
  * A pool of worker threads (on piscina) for CPU-bound and blocking work — gevent's
@@ -261,12 +260,7 @@ export class ThreadPool<M = unknown> implements AsyncDisposable {
 
   #post(name: string, args: unknown[], transferList?: TransferListItem[]): Promise<unknown> {
     const piscina = this.#piscina ?? this.#start()
-    const signal = currentSignal()
-    if (!seenSignals.has(signal)) {
-      // one listener per task in flight: a greenlet may have many at once
-      setMaxListeners(0, signal)
-      seenSignals.add(signal)
-    }
+    const signal = taskSignal(currentSignal())
     this.#inflight++
     const task = piscina.run(
       [name, args],

@@ -83,4 +83,19 @@ describe('ThreadPool: kill and Timeout reach the thread', () => {
     })
     expect(await g.get()).toEqual(['cut', 5])
   })
+
+  it('a Timeout of a caller with many tasks in flight aborts every one of them', async () => {
+    await using pool = makePool(2)
+    const done = flags(64)
+    const outcome = await withTimeout(
+      0.2,
+      () => Promise.all(Array.from({ length: 64 }, (_, i) => pool.apply('spin', [300, done, i]))),
+      { timeoutValue: 'timed out' },
+    )
+    expect(outcome).toBe('timed out')
+    expect(pool.pending).toBe(0) // the queued ones were dropped
+    await sleep(0.5)
+    expect(Array.from(done).filter((f) => f === 1)).toEqual([]) // the running ones stopped
+    expect(await pool.apply('add', [1, 1])).toBe(2)
+  })
 })
