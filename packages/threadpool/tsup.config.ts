@@ -1,8 +1,10 @@
 import { strandBuild } from '../../tsup.base.js'
 
-// dispatch.js is loaded by piscina in each worker thread, by its path next to the pool's
-// code: it must stay a file of its own (an entry, not bundled into a chunk).
-export default strandBuild(['src/index.ts', 'src/worker.ts', 'src/dispatch.js'], {
+// dispatch.js and worker.js run in the worker threads, loaded by Node as they are (also
+// from the sources in tests): plain JavaScript, each an entry of its own, never a chunk.
+// worker.js's types are written by hand (worker.d.ts); the build script copies them to
+// dist/ after tsup (whose declaration step clears dist/*.d.ts).
+export default strandBuild(['src/index.ts', 'src/worker.js', 'src/dispatch.js'], {
   external: [/^@strand\//, 'strand', 'piscina'],
-  dts: { entry: ['src/index.ts', 'src/worker.ts'] },
+  dts: { entry: ['src/index.ts'] },
 })

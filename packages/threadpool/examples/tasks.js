@@ -1,4 +1,3 @@
-// @ts-check
 // examples/tasks.js — the tasks module: runs in the worker threads, so it is plain
 // JavaScript that Node loads as it is (or the build output of your tasks.ts).
 import { createHash } from 'node:crypto'

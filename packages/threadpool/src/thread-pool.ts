@@ -293,8 +293,12 @@ export class ThreadPool<M = unknown> implements AsyncDisposable {
       atomics: 'disabled',
     })
     // an error of an idle thread (say, a timer a finished task left behind) has no task
-    // to fail: report it like an unobserved greenlet failure
-    piscina.on('error', (err: unknown) => getHub().handleError(err, null))
+    // to fail: report it like an unobserved greenlet failure. Not the result of a task
+    // aborted as it finished: piscina dropped the task and then hears from its thread
+    piscina.on('error', (err: unknown) => {
+      if (err instanceof Error && err.message.startsWith('Unexpected message from Worker')) return
+      getHub().handleError(err, null)
+    })
     this.#piscina = piscina
     return piscina
   }

@@ -1,6 +1,10 @@
+import { existsSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { main as endless } from '../examples/endless.js'
 import { main as quickStart } from '../examples/quick-start.js'
+import { main as transfer } from '../examples/transfer.js'
+
+const built = existsSync(new URL('../dist/worker.js', import.meta.url))
 
 async function lines(main: (log: (line: unknown) => void) => Promise<void>): Promise<string[]> {
   const out: string[] = []
@@ -27,5 +31,13 @@ describe('README examples', () => {
       expect.arrayContaining([expect.stringMatching(/^00/)]),
     )
     expect(closed).toBe('generator closed: true')
+  })
+
+  it.skipIf(!built)('transfer moves the result and the argument', async () => {
+    expect(await lines(transfer)).toEqual([
+      '640 px wide, 1228800 bytes',
+      '1024',
+      'left here: 0 bytes',
+    ])
   })
 })
