@@ -10,7 +10,7 @@
  * import { getHub } from '@strand/core'
  * import { WaitList, type WaitOwner, checkSeconds } from '@strand/core/internal'
  *
- * const OWNER: WaitOwner = { onTimeout: (w) => w.greenlet.hub.wake(w, false) }
+ * const OWNER: WaitOwner = { onTimeout: (w) => getHub().wake(w, false) }
  *
  * class Gate {
  *   private open = false

@@ -15,8 +15,8 @@ const ERROR = 2
 
 /** `waiter.data` of a get() waiter (the others are wait() waiters). */
 const GET = 1
-const GET_OWNER: WaitOwner = { onTimeout: (w) => w.greenlet.hub.fail(w, new Timeout(w.seconds)) }
-const WAIT_OWNER: WaitOwner = { onTimeout: (w) => w.greenlet.hub.wake(w, undefined) }
+const GET_OWNER: WaitOwner = { onTimeout: (w) => getHub().fail(w, new Timeout(w.seconds)) }
+const WAIT_OWNER: WaitOwner = { onTimeout: (w) => getHub().wake(w, undefined) }
 
 /** Something that ended with a value or an exception, such as a Greenlet. */
 // biome-ignore lint/correctness/noUnusedVariables: T documents what `value` holds when successful

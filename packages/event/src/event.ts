@@ -10,7 +10,7 @@ import {
 } from '@strand/core/internal'
 
 const RESOLVED_TRUE = Promise.resolve(true)
-const WAIT_OWNER: WaitOwner = { onTimeout: (w) => w.greenlet.hub.wake(w, false) }
+const WAIT_OWNER: WaitOwner = { onTimeout: (w) => getHub().wake(w, false) }
 
 /**
  * A flag that greenlets wait on: `set()` wakes every waiter, `clear()` lowers it again.

@@ -4,6 +4,7 @@ import {
   checkSeconds,
   describe,
   Links,
+  type Waiter,
   WaitList,
   type WaitOwner,
 } from '@strand/core/internal'
@@ -12,9 +13,9 @@ import type { Permit } from './permit.js'
 
 const RESOLVED_TRUE = Promise.resolve(true)
 const RESOLVED_FALSE = Promise.resolve(false)
-const ACQUIRE_OWNER: WaitOwner = { onTimeout: (w) => w.greenlet.hub.wake(w, false) }
+const ACQUIRE_OWNER: WaitOwner = { onTimeout: (w) => getHub().wake(w, false) }
 const AVAILABLE_OWNER: WaitOwner = {
-  onTimeout: (w) => w.greenlet.hub.wake(w, (w.data as Semaphore).counter),
+  onTimeout: (w) => getHub().wake(w, (w.data as Semaphore).counter),
 }
 
 /** Validates a semaphore's initial value: an integer from 0 up. */
@@ -124,12 +125,12 @@ export class Semaphore implements Waitable {
    */
   release(): void {
     this._checkRelease()
-    const waiters = this.waiters
-    if (waiters.size > 0) {
-      const hub = getHub()
-      for (let w = waiters.shift(); w !== null; w = waiters.shift()) {
-        if (hub.wake(w, true)) return
-      }
+    // every waiter in the list is still pending: the longest-waiting one gets the unit
+    const next = this.waiters.head
+    if (next !== null) {
+      getHub().wake(next, true)
+      this._granted(next)
+      return
     }
     this._counter++
     const avail = this.availableWaiters
@@ -211,4 +212,7 @@ export class Semaphore implements Waitable {
 
   /** @internal hook for BoundedSemaphore: throw before anything changes. */
   protected _checkRelease(): void {}
+
+  /** @internal hook for BoundedSemaphore: a release handed its unit to this waiter. */
+  protected _granted(_w: Waiter): void {}
 }
