@@ -35,6 +35,16 @@ describe('ThreadPool: errors from the worker', () => {
     expect((err as HashError).code).toBe('E_HASH')
   })
 
+  it('keeps the errors of an AggregateError, each rebuilt', async () => {
+    await using pool = new ThreadPool({ filename: TASKS, size: 1, errorClasses: [HashError] })
+    const err = (await pool.apply('throwAggregate', []).catch((e: unknown) => e)) as AggregateError
+    expect(err).toBeInstanceOf(AggregateError)
+    expect(err.message).toBe('both failed')
+    expect(err.errors[0]).toBeInstanceOf(TypeError)
+    expect(err.errors[1]).toBeInstanceOf(HashError)
+    expect((err.errors[1] as HashError).message).toBe('second')
+  })
+
   it('rethrows a thrown non-error value as it is', async () => {
     await using pool = makePool(1)
     await expect(pool.apply('throwString', [])).rejects.toBe('just a string')
