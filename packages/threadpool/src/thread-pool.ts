@@ -1,21 +1,16 @@
 import type { TransferListItem } from 'node:worker_threads'
-import { currentSignal, Greenlet, getHub } from '@strand/core'
-import {
-  checkOptions,
-  checkSeconds,
-  WaitList,
-  type WaitOwner,
-  waitPromise,
-} from '@strand/core/internal'
+import { Greenlet } from '@strand/core'
+import { checkOptions, checkSeconds } from '@strand/core/internal'
 import { Pool } from '@strand/pool'
-import { Piscina } from 'piscina'
-import { ThreadPoolClosed } from './errors.js'
 import { checkArgs, checkName, checkPoolOptions, checkTransferList } from './internal/checks.js'
-import { Gate } from './internal/gate.js'
-import { type ErrorClass, WORKER_DATA_KEY } from './internal/remote-error.js'
-import { taskSignal } from './internal/task-signal.js'
-import { translate } from './internal/translate.js'
+import { Dispatcher } from './internal/dispatcher.js'
+import type { ErrorClass } from './internal/remote-error.js'
 import type { TaskArgs, TaskItem, TaskName, TaskResult } from './task-types.js'
+
+// Resolved here, in a file at the top of src/ as dist/index.js is at the top of dist/:
+// dispatch.js sits next to both (an internal/ file would point one folder too high once
+// bundled)
+const DISPATCH = new URL('./dispatch.js', import.meta.url).href
 
 /** An object `transferList` may hold: `ArrayBuffer`, `MessagePort`, … (moved, not copied). */
 export type Transferable = TransferListItem
@@ -34,9 +29,6 @@ export interface ThreadPoolOptions {
   /** Error classes to rebuild a worker's errors as, matched by class name (see README). */
   errorClasses?: Iterable<ErrorClass>
 }
-
-const DRAIN_OWNER: WaitOwner = { onTimeout: (w) => getHub().wake(w, false) }
-const DISPATCH = new URL('./dispatch.js', import.meta.url).href
 
 /**
  * A pool of worker threads (on piscina) for CPU-bound and blocking work — gevent's
@@ -71,30 +63,20 @@ export class ThreadPool<M = unknown> implements AsyncDisposable {
   readonly filename: string
   /** Tasks that may wait for a thread before submitting waits (null: no limit). */
   readonly maxQueue: number | null
-  readonly #classes: Map<string, ErrorClass>
-  readonly #gate: Gate | null
-  #piscina: Piscina | null = null
+  readonly #dispatcher: Dispatcher
   #mapper: Pool | null = null
-  /** tasks handed to piscina and not settled yet */
-  #inflight = 0
-  #closed = false
-  /** the threads are being ended: what is still running was cut off */
-  #cutOff = false
-  #ending: Promise<void> | null = null
-  readonly #drained = new WaitList()
 
   constructor(opts: ThreadPoolOptions) {
     const settings = checkPoolOptions(opts)
     this.filename = settings.href
     this.size = settings.size
     this.maxQueue = settings.maxQueue
-    this.#classes = settings.errorClasses
-    this.#gate = settings.maxQueue === null ? null : new Gate(settings.size + settings.maxQueue)
+    this.#dispatcher = new Dispatcher(settings, DISPATCH)
   }
 
   /** Tasks waiting for a thread (queued in the pool, or waiting for room under `maxQueue`). */
   get pending(): number {
-    return (this.#piscina?.queueSize ?? 0) + (this.#gate?.waiting ?? 0)
+    return this.#dispatcher.pending
   }
 
   /**
@@ -116,7 +98,7 @@ export class ThreadPool<M = unknown> implements AsyncDisposable {
     const task = checkName(name)
     const list = checkArgs(args)
     const transferList = checkTransferList(opts)
-    return this.#submit(task, list, transferList) as Promise<TaskResult<M, K>>
+    return this.#dispatcher.submit(task, list, transferList) as Promise<TaskResult<M, K>>
   }
 
   /**
@@ -131,7 +113,7 @@ export class ThreadPool<M = unknown> implements AsyncDisposable {
    */
   spawn<K extends TaskName<M>>(name: K, ...args: TaskArgs<M, K>): Greenlet<TaskResult<M, K>> {
     const task = checkName(name)
-    const g = new Greenlet(this.#run, task, args as unknown[], undefined)
+    const g = new Greenlet(this.#run, task, args as unknown[])
     g.name = `ThreadPool.spawn(${task})`
     return g.start() as Greenlet<TaskResult<M, K>>
   }
@@ -207,10 +189,7 @@ export class ThreadPool<M = unknown> implements AsyncDisposable {
    */
   close(opts?: { timeout?: number | null }): Promise<void> {
     checkOptions('opts', opts)
-    const seconds = checkSeconds('timeout', opts?.timeout)
-    this.#closed = true
-    this.#gate?.failAll((task) => new ThreadPoolClosed(task))
-    return this.#closeWithin(seconds)
+    return this.#dispatcher.close(checkSeconds('timeout', opts?.timeout))
   }
 
   /** `close()`: `await using pool = new ThreadPool({ … })`. */
@@ -218,88 +197,16 @@ export class ThreadPool<M = unknown> implements AsyncDisposable {
     return this.close()
   }
 
-  async #closeWithin(seconds: number | null): Promise<void> {
-    if (this.#piscina === null) return
-    try {
-      if (this.#inflight > 0 && this.#ending === null) {
-        await getHub().wait(DRAIN_OWNER, this.#drained, seconds, 'ThreadPool.close')
-      }
-    } finally {
-      this.#ending ??= this.#end(this.#piscina)
-      await this.#ending
-    }
-  }
-
-  async #end(piscina: Piscina): Promise<void> {
-    this.#cutOff = true
-    await piscina.destroy()
-  }
-
-  readonly #run = (name: string, args: unknown[], transferList?: TransferListItem[]) =>
-    this.#submit(name, args, transferList)
+  readonly #run = (name: string, args: unknown[]): Promise<unknown> =>
+    this.#dispatcher.submit(name, args)
 
   #caller(name: string): (item: unknown) => Promise<unknown> {
-    return (item) => this.#submit(name, [item], undefined)
+    const dispatcher = this.#dispatcher
+    return (item) => dispatcher.submit(name, [item])
   }
 
   #mapPool(): Pool {
     this.#mapper ??= new Pool(this.size + 1)
     return this.#mapper
-  }
-
-  #submit(name: string, args: unknown[], transferList?: TransferListItem[]): Promise<unknown> {
-    if (this.#closed) return Promise.reject(new ThreadPoolClosed(name))
-    const gate = this.#gate
-    if (gate === null || gate.tryEnter()) return this.#post(name, args, transferList)
-    return gate.enter(name).then(() => {
-      if (!this.#closed) return this.#post(name, args, transferList)
-      gate.leave()
-      throw new ThreadPoolClosed(name)
-    })
-  }
-
-  #post(name: string, args: unknown[], transferList?: TransferListItem[]): Promise<unknown> {
-    const piscina = this.#piscina ?? this.#start()
-    const signal = taskSignal(currentSignal())
-    this.#inflight++
-    const task = piscina.run(
-      [name, args],
-      transferList === undefined ? { signal } : { signal, transferList },
-    )
-    return waitPromise(
-      task.then(this.#settled, (err: unknown) => {
-        this.#settled(undefined)
-        throw translate(err, name, this.#classes, this.#cutOff)
-      }),
-      'ThreadPool task',
-    )
-  }
-
-  readonly #settled = <T>(value: T): T => {
-    this.#gate?.leave()
-    if (--this.#inflight === 0 && this.#drained.size > 0) getHub().wakeAll(this.#drained, true)
-    return value
-  }
-
-  #start(): Piscina {
-    const piscina = new Piscina({
-      filename: DISPATCH,
-      minThreads: this.size,
-      maxThreads: this.size,
-      workerData: { [WORKER_DATA_KEY]: this.filename },
-      // an idle thread keeps its event loop turning (piscina's default parks it in
-      // Atomics.wait): what a finished task left behind runs, or fails, then, and not
-      // inside the next task, which it would make fail (measured: no slower here)
-      atomics: 'disabled',
-    })
-    // an error of an idle thread (say, a timer a finished task left behind) has no task
-    // to fail: report it like an unobserved greenlet failure. Not the result of a task
-    // aborted as it finished: piscina dropped the task and then hears from its thread
-    piscina.on('error', (err: unknown) => {
-      if (err instanceof Error && err.message.startsWith('Unexpected message from Worker')) return
-      getHub().handleError(err, null)
-    })
-    this.#piscina = piscina
-    return piscina
   }
 }

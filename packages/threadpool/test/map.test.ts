@@ -30,20 +30,22 @@ describe('ThreadPool: map, imap, imapUnordered', () => {
     expect(await pool.map('square', numbers())).toEqual([1, 4, 9, 16])
   })
 
-  it('pulls input only when a thread is free (one task waits ahead of each pool)', async () => {
+  it('pulls input only when a thread is free (one task waits ahead of the threads)', async () => {
     await using pool = makePool(2)
+    const done = flags(1)
     let pulled = 0
+    let mostAhead = 0
     function* jobs() {
-      for (let i = 0; i < 20; i++) {
+      for (let i = 0; i < 12; i++) {
+        // started and not finished yet (the count of finished ones can only lag)
+        mostAhead = Math.max(mostAhead, pulled - Atomics.load(done, 0))
         pulled++
-        yield { ms: 60 }
+        yield { ms: 30, done }
       }
     }
-    const it = pool.imap('spinJob', jobs())
-    await it.next()
-    // size + 1 in flight, plus one started for each result finished and not consumed yet
-    expect(pulled).toBeLessThanOrEqual(2 * 2 + 1)
-    await it.return?.()
+    expect(await pool.map('spinThenCount', jobs())).toEqual(Array(12).fill(30))
+    expect(mostAhead).toBeLessThanOrEqual(2 + 1) // size, plus one waiting ahead
+    expect(mostAhead).toBeGreaterThanOrEqual(2) // both threads busy
   })
 
   it('runs over an endless generator in bounded memory; break stops the tasks in flight', async () => {
