@@ -168,7 +168,7 @@ export class Queue<T> implements AsyncIterable<T> {
    */
   putNowait(item: T): void {
     if (this._isShutdown) throw new ShutDown(this._putLabel)
-    if (!this._offer(item)) throw new Full(this._putLabel)
+    if (!this._offer(item)) throw new Full(`${this._name}.putNowait`)
   }
 
   /**

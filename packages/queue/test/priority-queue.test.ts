@@ -86,3 +86,32 @@ describe('PriorityQueue', () => {
     })
   })
 })
+
+describe('PriorityQueue default order', () => {
+  it('orders tuples fully, like Python: equal priorities compare their payloads', () => {
+    const q = new PriorityQueue<[number, string]>()
+    q.putNowait([2, 'write docs'])
+    q.putNowait([1, 'fix bug'])
+    q.putNowait([2, 'review'])
+    expect([q.getNowait(), q.getNowait(), q.getNowait()]).toEqual([
+      [1, 'fix bug'],
+      [2, 'review'],
+      [2, 'write docs'],
+    ])
+  })
+
+  it('refuses objects it cannot order with a TypeError that says to pass compare, changing nothing', () => {
+    const q = new PriorityQueue<{ p: number }>()
+    q.putNowait({ p: 2 })
+    expect(() => q.putNowait({ p: 1 })).toThrow(/pass `compare`/)
+    expect(() => q.put({ p: 1 })).toThrow(TypeError)
+    expect(q.qsize()).toBe(1)
+    expect(q.getNowait()).toEqual({ p: 2 })
+  })
+
+  it('refuses a number against a string', () => {
+    const q = new PriorityQueue<number | string>()
+    q.putNowait(1)
+    expect(() => q.putNowait('a')).toThrow(/cannot order string and number/)
+  })
+})

@@ -345,3 +345,26 @@ describe('Queue', () => {
     })
   })
 })
+
+describe('Full messages', () => {
+  it('names putNowait and says to use put() to wait', () => {
+    const q = new Queue<number>({ maxsize: 1 })
+    q.putNowait(1)
+    expect(() => q.putNowait(2)).toThrow(
+      /^Queue\.putNowait\(\) found the queue full; use put\(\) to wait for room/,
+    )
+  })
+
+  it('does not suggest a larger maxsize on a Channel', () => {
+    const ch = new Channel<number>()
+    let message = ''
+    try {
+      ch.putNowait(1)
+    } catch (err) {
+      message = (err as Error).message
+    }
+    expect(message).toMatch(
+      /^Channel\.putNowait\(\) found no getter waiting; use put\(\) to wait for a getter$/,
+    )
+  })
+})

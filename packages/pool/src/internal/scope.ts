@@ -1,14 +1,8 @@
-import { type Greenlet, getHub, StrandError } from '@strand/core'
+import { type Greenlet, getHub } from '@strand/core'
 import { dropPendingInterrupt } from '@strand/core/internal'
 import type { BaseGroup } from '../base-group.js'
+import { ScopeCancelled } from '../errors.js'
 import type { Members } from './members.js'
-
-/** Raised into the scope's body when a child fails, so the body stops at its next wait. */
-class ScopeCancelled extends StrandError {
-  constructor() {
-    super('ERR_SCOPE_CANCELLED', 'A task of this Group.scope() failed; the scope is cancelled')
-  }
-}
 
 /** The fail-fast bookkeeping of one {@link Group.scope} run. */
 export class Scope {
