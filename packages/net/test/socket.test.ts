@@ -206,7 +206,9 @@ describe('Socket bad input', () => {
   it('throws synchronously for recv(-1) and a non-integer size', async () => {
     const p = await pair()
     expect(() => p.conn.recv(-1)).toThrow(RangeError)
-    expect(() => p.conn.recv(-1)).toThrow('Expected `n` to be an integer from 0 and up, got `-1` (number)')
+    expect(() => p.conn.recv(-1)).toThrow(
+      'Expected `n` to be an integer from 0 and up, got `-1` (number)',
+    )
     expect(() => p.conn.recv(1.5)).toThrow(RangeError)
     expect(() => p.conn.recv('1' as never)).toThrow(TypeError)
     expect(() => p.conn.send(42 as never)).toThrow(TypeError)

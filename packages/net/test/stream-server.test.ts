@@ -1,4 +1,12 @@
-import { type ErrorHandler, type Greenlet, GreenletExit, getCurrent, getHub, sleep, spawn } from '@strand/core'
+import {
+  type ErrorHandler,
+  type Greenlet,
+  GreenletExit,
+  getCurrent,
+  getHub,
+  sleep,
+  spawn,
+} from '@strand/core'
 import { Event } from '@strand/event'
 import { Pool } from '@strand/pool'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
