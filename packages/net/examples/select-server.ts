@@ -31,16 +31,14 @@ export async function main(log: (line: string) => void = console.log): Promise<v
     listener.close()
   })
 
-  const names = ['ann', 'bob', 'cy']
-  const replies = await joinAll(
-    names.map((name) =>
-      spawn(async () => {
-        await using conn = await createConnection(listener.getsockname(), { timeout: 5 })
-        await conn.sendall(name)
-        return (await conn.recv(1024)).toString()
-      }),
-    ),
+  const clients = ['ann', 'bob', 'cy'].map((name) =>
+    spawn(async () => {
+      await using conn = await createConnection(listener.getsockname(), { timeout: 5 })
+      await conn.sendall(name)
+      return (await conn.recv(1024)).toString()
+    }),
   )
-  for (const g of replies) log(await g.get())
+  await joinAll(clients)
+  for (const g of clients) log(await g.get())
   await server.join()
 }

@@ -4,7 +4,13 @@ import { AF_INET, AF_INET6, AF_UNIX } from './constants.js'
 import { getdefaulttimeout } from './default-timeout.js'
 import { Socket } from './socket.js'
 
-/** Options of {@link createConnection}. */
+/**
+ * Options of {@link createConnection}.
+ * @example
+ * ```ts
+ * await createConnection(['127.0.0.1', 8080], { timeout: 5 })
+ * ```
+ */
 export interface CreateConnectionOptions {
   /**
    * Seconds for the connect and, afterwards, every wait of the socket (it becomes the

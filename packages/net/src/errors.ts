@@ -1,6 +1,12 @@
 import { StrandError } from '@strand/core'
 
-/** What every socket error carries besides its message. */
+/**
+ * What every socket error carries besides its message.
+ * @example
+ * ```ts
+ * new SocketError('bind() failed', { errno: 'EACCES', address: '0.0.0.0:80' })
+ * ```
+ */
 export interface SocketErrorOptions {
   /** The OS error name, as Node reports it: `ECONNRESET`, `EADDRINUSE`, `EBADF`, … */
   errno?: string | undefined

@@ -5,7 +5,15 @@ import { closedError } from './internal/node-errors.js'
 import type { ReadyWatcher } from './internal/side.js'
 import { Socket } from './socket.js'
 
-/** What {@link select} resolves to: the ready sockets of each list, in the order given. */
+/**
+ * What {@link select} resolves to: the ready sockets of each list, in the order given.
+ * @example
+ * ```ts
+ * import { type SelectResult, select } from '@strand/net'
+ *
+ * const [readable, writable, exceptional]: SelectResult = await select([a, b], [c], [], 0)
+ * ```
+ */
 export type SelectResult = [readable: Socket[], writable: Socket[], exceptional: Socket[]]
 
 const SELECT_OWNER: WaitOwner = {

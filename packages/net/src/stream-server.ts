@@ -18,10 +18,24 @@ import { checkAddress, type Target } from './internal/address.js'
 import { stateError } from './internal/node-errors.js'
 import { Socket } from './socket.js'
 
-/** A connection handler: runs in its own greenlet; the socket is closed when it ends. */
+/**
+ * A connection handler: runs in its own greenlet; the socket is closed when it ends.
+ * @example
+ * ```ts
+ * import type { Handler } from '@strand/net'
+ *
+ * const hello: Handler = (sock, [host, port]) => sock.sendall(`hello ${host}:${port}\n`)
+ * ```
+ */
 export type Handler = (sock: Socket, address: Address) => unknown
 
-/** Options of {@link StreamServer}. */
+/**
+ * Options of {@link StreamServer}.
+ * @example
+ * ```ts
+ * new StreamServer(['0.0.0.0', 8080], handle, { pool: 100 })
+ * ```
+ */
 export interface StreamServerOptions {
   /**
    * Run at most this many handlers at once (or in this {@link Pool}): further
@@ -219,7 +233,8 @@ export class StreamServer implements AsyncDisposable {
       try {
         conn = await listener.accept()
       } catch (err) {
-        if (listener.closed || !(err instanceof SocketError)) throw err
+        if (listener.closed) return // stop(), close(), or whoever owns the socket closed it
+        if (!(err instanceof SocketError)) throw err
         getHub().handleError(err, getCurrent()) // e.g. EMFILE: back off, as gevent does
         await sleep(delay)
         delay = Math.min(delay * 2, MAX_DELAY)

@@ -235,6 +235,17 @@ describe('StreamServer', () => {
     expect(l.closed).toBe(true)
   })
 
+  it('ends quietly when its listening socket is closed under it', async () => {
+    const l = await listener()
+    const server = new StreamServer(l, () => {})
+    await server.start()
+    l.close()
+    await sleep(0.02)
+    expect(errors).toEqual([])
+    expect(server.closed).toBe(true)
+    await server.stop()
+  })
+
   it('rejects bad arguments synchronously', () => {
     expect(() => new StreamServer(['127.0.0.1', 99999], () => {})).toThrow(RangeError)
     expect(() => new StreamServer(['127.0.0.1', 0], 'x' as never)).toThrow(/`handle`/)

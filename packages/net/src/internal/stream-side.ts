@@ -94,7 +94,8 @@ export class StreamSide extends Side implements WaitOwner {
   where(): string {
     if (this.name === null) {
       const s = this.sock
-      this.name = s.remoteAddress ? formatHostPort(s.remoteAddress, s.remotePort) : 'unix socket'
+      if (s.remoteAddress) this.name = formatHostPort(s.remoteAddress, s.remotePort)
+      else return 'the peer' // a Unix peer has no name; a TCP one that is gone has none left
     }
     return this.name
   }
