@@ -127,7 +127,7 @@ export class StreamSide extends Side implements WaitOwner {
   // --- operations (the Socket facade has validated arguments and state) ---
 
   recv(n: number, timeout: number | null): Promise<Buffer> {
-    if (this.buffer.size > 0) return Promise.resolve(this.take(n))
+    if (this.buffer.size > 0 && n > 0) return Promise.resolve(this.take(n))
     const err = this.takeError()
     if (err !== null) return Promise.reject(err)
     if (this.eof || n === 0) return Promise.resolve(EMPTY)
