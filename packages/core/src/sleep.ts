@@ -3,7 +3,7 @@ import { checkSeconds } from './internal/validate.js'
 import { WaitList } from './internal/wait-list.js'
 import type { WaitOwner } from './internal/waiter.js'
 
-const SLEEP_OWNER: WaitOwner = { onTimeout: (w) => w.greenlet.hub.wake(w) }
+const SLEEP_OWNER: WaitOwner = { onTimeout: (w) => getHub().wake(w) }
 
 /**
  * Pauses the current greenlet for `seconds` and lets the others run. `sleep(0)` (the

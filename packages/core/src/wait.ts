@@ -24,7 +24,7 @@ function toWaitables(objects: Iterable<Waitable>): Waitable[] {
 }
 
 const TIMED_OUT = Symbol('timed out')
-const WAKE_OWNER: WaitOwner = { onTimeout: (w) => w.greenlet.hub.wake(w, TIMED_OUT) }
+const WAKE_OWNER: WaitOwner = { onTimeout: (w) => getHub().wake(w, TIMED_OUT) }
 
 /**
  * Waits until `count` of the objects (all, by default) are ready, or `timeout` passes,

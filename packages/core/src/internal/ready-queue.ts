@@ -1,11 +1,11 @@
-import type { Greenlet } from '../greenlet.js'
 import { inPromiseReaction, onReactionEnd } from './context.js'
 import { PairRing } from './ring.js'
-import { SETTLED, Waiter } from './waiter.js'
+import type { Task } from './task.js'
+import { settle, Waiter } from './waiter.js'
 
 /** Tag: the paired value is a promise resolver (a `sleep(0)`). */
 const RESOLVE = 1
-/** Tag: the paired value is a greenlet to start. */
+/** Tag: the paired value is a task to start. */
 const START = 2
 type Entry = Waiter | typeof RESOLVE | typeof START | ((arg: never) => void)
 
@@ -13,7 +13,7 @@ const RESOLVED = Promise.resolve()
 
 /** What the ready queue needs from its hub to run the synchronous entries. */
 export interface ReadyQueueHost {
-  startGreenlet(g: Greenlet): void
+  startTask(task: Task): void
   runCallback(fn: (arg: never) => void, arg: unknown): void
 }
 
@@ -66,17 +66,12 @@ export class ReadyQueue {
 
   private readonly settleAtEnd = (): void => {
     const list = this.atEnd
-    for (let i = 0; i < list.length; i++) {
-      const w = list[i] as Waiter
-      w.state = SETTLED
-      if (w.failed) w.reject(w.result)
-      else w.resolve(w.result)
-    }
+    for (let i = 0; i < list.length; i++) settle(list[i] as Waiter)
     list.length = 0
   }
 
-  start(g: Greenlet): void {
-    this.push(START, g)
+  start(task: Task): void {
+    this.push(START, task)
   }
 
   callback(fn: (arg: never) => void, arg: unknown): void {
@@ -142,9 +137,7 @@ export class ReadyQueue {
       const a = q.peekA()
       if (a instanceof Waiter) {
         q.drop()
-        a.state = SETTLED
-        if (a.failed) a.reject(a.result)
-        else a.resolve(a.result)
+        settle(a)
         continued = true
       } else if (a === RESOLVE) {
         const resolve = q.peekB() as () => void
@@ -158,7 +151,7 @@ export class ReadyQueue {
         }
         const b = q.peekB()
         q.drop()
-        if (a === START) this.host.startGreenlet(b as Greenlet)
+        if (a === START) this.host.startTask(b as Task)
         else this.host.runCallback(a, b)
       }
     }
