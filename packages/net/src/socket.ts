@@ -1,11 +1,12 @@
 import { type Socket as NodeSocket, Socket as NodeSocketClass } from 'node:net'
-import { checkCount, checkSeconds } from '@strand/core/internal'
+import { inspect } from 'node:util'
+import { checkCount, checkSeconds, waitingCount } from '@strand/core/internal'
 import type { Address } from './address.js'
 import { AF_INET, AF_INET6, AF_UNIX, SHUT_RD, SHUT_WR, SOCK_STREAM } from './constants.js'
 import { getdefaulttimeout } from './default-timeout.js'
 import { BlockingIOError } from './errors.js'
 import { access, setAccess } from './internal/access.js'
-import { checkAddress, familyName, formatTarget } from './internal/address.js'
+import { checkAddress, familyName, formatHostPort, formatTarget } from './internal/address.js'
 import {
   byteLength,
   checkBufsize,
@@ -287,14 +288,27 @@ export class Socket implements Disposable, AsyncDisposable {
   }
 
   toString(): string {
-    const state = this.#closed
-      ? 'closed'
-      : this.#listen !== null
-        ? 'listening'
-        : this.#stream !== null
-          ? 'connected'
-          : 'new'
-    return `<Socket ${familyName(this.family)} ${state}>`
+    return `<${this.#describe()}>`
+  }
+
+  /** `Socket(AF_INET, connected to 127.0.0.1:8080)` in console.log and util.inspect. */
+  [inspect.custom](): string {
+    return this.#describe()
+  }
+
+  #describe(): string {
+    const family = familyName(this.family)
+    if (this.#closed) return `Socket(${family}, closed)`
+    const l = this.#listen
+    if (l !== null) {
+      const state = l.listening ? 'listening on' : 'bound to'
+      const [host, port] = l.address()
+      const where = l.target.path ?? formatHostPort(host, port)
+      return `Socket(${family}, ${state} ${where}, ${waitingCount(l.backlog, 'connection')})`
+    }
+    const st = this.#stream
+    if (st === null) return `Socket(${family}, new)`
+    return `Socket(${family}, ${st.connected ? 'connected to' : 'connecting to'} ${st.where()})`
   }
 
   #check(operation: string): void {

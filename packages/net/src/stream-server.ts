@@ -1,3 +1,4 @@
+import { inspect } from 'node:util'
 import { Greenlet, getCurrent, getHub, killAll, sleep } from '@strand/core'
 import {
   checkFunction,
@@ -14,7 +15,7 @@ import { Pool } from '@strand/pool'
 import type { Address } from './address.js'
 import { AF_INET, AF_INET6, AF_UNIX } from './constants.js'
 import { SocketError } from './errors.js'
-import { checkAddress, type Target } from './internal/address.js'
+import { checkAddress, formatHostPort, type Target } from './internal/address.js'
 import { stateError } from './internal/node-errors.js'
 import { Socket } from './socket.js'
 
@@ -219,6 +220,14 @@ export class StreamServer implements AsyncDisposable {
     if (loop !== null && loop !== getCurrent()) void loop.kill()
     this.#listener?.close()
     getHub().wakeAll(this.#stopWaiters)
+  }
+
+  /** `StreamServer(127.0.0.1:8080, started, 3 connections)` in console.log and util.inspect. */
+  [inspect.custom](): string {
+    const [host, port] = this.address
+    const where = port === 0 && this.#target?.path !== undefined ? host : formatHostPort(host, port)
+    const n = this.#handlers.size
+    return `StreamServer(${where}, ${this.#started ? 'started' : 'stopped'}, ${n} connection${n === 1 ? '' : 's'})`
   }
 
   /** `await using server = new StreamServer(…)` stops it. */

@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:net'
+import { inspect } from 'node:util'
 import { sleep, spawn } from '@strand/core'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
@@ -8,6 +9,7 @@ import {
   SHUT_WR,
   type Socket,
   SocketError,
+  StreamServer,
   socket,
 } from '../src/index.js'
 import { expectNoHandlesLeft, handles } from './helpers.js'
@@ -183,11 +185,21 @@ describe('Socket', () => {
     expect(outer.closed).toBe(true)
   })
 
-  it('describes itself with its family and state', async () => {
+  it('shows its family, state and peer in util.inspect', async () => {
     const s = socket()
-    expect(String(s)).toBe('<Socket AF_INET new>')
+    expect(inspect(s)).toBe('Socket(AF_INET, new)')
     s.close()
-    expect(String(s)).toBe('<Socket AF_INET closed>')
+    expect(inspect(s)).toBe('Socket(AF_INET, closed)')
+    expect(String(s)).toBe('<Socket(AF_INET, closed)>')
+    const p = await pair()
+    const [host, port] = p.l.getsockname()
+    expect(inspect(p.client)).toBe(`Socket(AF_INET, connected to ${host}:${port})`)
+    const server = new StreamServer(p.l, () => {})
+    expect(inspect(server)).toBe(`StreamServer(${host}:${port}, stopped, 0 connections)`)
+    expect(inspect(p.l)).toBe(
+      `Socket(AF_INET, listening on ${host}:${port}, 0 connections waiting)`,
+    )
+    p.close()
   })
 })
 
