@@ -5,6 +5,7 @@ import type { Greenlet } from './greenlet.js'
 import { currentTask, enterTask, installContextHooks } from './internal/context.js'
 import { handleType } from './internal/handles.js'
 import { HubTimers } from './internal/hub-timers.js'
+import { IdleWaiters } from './internal/idle-waiters.js'
 import { abortForInterrupt, addPending, takePending } from './internal/interrupts.js'
 import { LiveList } from './internal/live-list.js'
 import { raiseLoopExit } from './internal/loop-exit.js'
@@ -36,6 +37,16 @@ export interface GreenletInfo {
   waitingOn: string[]
   /** The stack where it was spawned, when `hub.trackSpawnSites` was on. */
   spawnedAt?: string
+}
+
+/** Options of the {@link Hub} constructor (tools that run a program on a hub of its own). */
+export interface HubOptions {
+  /** The clock of every sleep and timeout (default the real one). */
+  clock?: Clock
+  /** Run what is ready in each pass in a random order: `shuffle(n)` returns an integer in [0, n). */
+  shuffle?: (n: number) => number
+  /** Seconds added to each timer's delay (`jitter(delay)`, never negative): simulated latency. */
+  jitter?: (seconds: number) => number
 }
 
 /** Signature of {@link Hub.handleError}. */
@@ -82,9 +93,20 @@ export class Hub {
   readonly #timers = new HubTimers((fire) => this.#runFromHub(fire))
   readonly #onBeforeExit = (): void => raiseLoopExit(this.rootTask, this.#live, this.#failBound)
   readonly #failBound = (w: Waiter, error: unknown): void => void this.fail(w, error)
+  readonly #idlers = new IdleWaiters(
+    () => this.isIdle(),
+    (w) => void this.wake(w),
+  )
 
-  constructor() {
+  /**
+   * A new hub. You get the thread's hub from {@link getHub}; a second one is for tools
+   * that run a program in isolation (`@strand/testing`, through `installHub`).
+   */
+  constructor(opts?: HubOptions) {
     installContextHooks()
+    if (opts?.clock !== undefined) this.useClock(opts.clock)
+    if (opts?.shuffle !== undefined) this.#ready.shuffle = opts.shuffle
+    if (opts?.jitter !== undefined) this.#timers.jitter = opts.jitter
     this.rootTask.state = RUNNING
     this.rootTask.extras().name = 'main'
     process.on('beforeExit', this.#onBeforeExit)
@@ -297,6 +319,13 @@ export class Hub {
     } catch (err) {
       this.reportError(err, task)
     }
+  }
+
+  /** `idle()`: resume once nothing else is ready to run. */
+  idle(): Promise<void> {
+    const promise = this.wait<void>(LATER_OWNER, this.#idlers.list, null, 'idle')
+    this.#idlers.watch()
+    return promise
   }
 
   /** `sleep(0)`: queue the current greenlet behind everything that is ready now. */

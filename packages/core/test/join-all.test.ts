@@ -25,15 +25,15 @@ const failAfter = (seconds: number, message: string) =>
 
 describe('joinAll()', () => {
   it('returns every greenlet, in the order they finished', async () => {
-    const gs = [after(0.03, 'a'), after(0.01, 'b'), after(0.02, 'c')]
+    const gs = [after(0.15, 'a'), after(0.05, 'b'), after(0.1, 'c')]
     const done = await joinAll(gs)
     expect(await Promise.all(done.map((g) => g.get()))).toEqual(['b', 'c', 'a'])
   })
 
   it('returns the finished subset on timeout', async () => {
     const fast = after(0.005, 1)
-    const slow = after(1, 2)
-    expect(await joinAll([fast, slow], { timeout: 0.05 })).toEqual([fast])
+    const slow = after(10, 2)
+    expect(await joinAll([fast, slow], { timeout: 0.5 })).toEqual([fast])
     expect(slow.dead).toBe(false)
     void slow.kill()
   })

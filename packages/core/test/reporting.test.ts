@@ -37,7 +37,13 @@ const messages = (seen: unknown[]): string[] => seen.map((e) => (e as Error).mes
 describe('a failure is not reported when code retrieved it', () => {
   it.each([
     ['get() rethrew it', (g: Greenlet) => g.get().catch(() => {})],
-    ['.exception was read', async (g: Greenlet) => void (await g.join(), g.exception)],
+    [
+      '.exception was read',
+      async (g: Greenlet) => {
+        await g.join()
+        return g.exception
+      },
+    ],
     [
       'joinAll with raiseError threw it',
       (g: Greenlet) => joinAll([g], { raiseError: true }).catch(() => {}),
@@ -76,6 +82,7 @@ describe('callbacks the hub runs', () => {
     process.on('unhandledRejection', onUnhandled)
     try {
       const g = spawn(() => 1)
+      // biome-ignore lint/nursery/noMisusedPromises: the mistake under test
       g.rawlink(async () => {
         throw new Error('boom')
       })
@@ -91,6 +98,7 @@ describe('callbacks the hub runs', () => {
   it('report an async rawlink callback that waits with BlockingSwitchOutError', async () => {
     const seen = capture()
     const g = spawn(() => 1)
+    // biome-ignore lint/nursery/noMisusedPromises: the mistake under test
     g.rawlink(async () => {
       await sleep(0)
     })

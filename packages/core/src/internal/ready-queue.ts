@@ -27,6 +27,11 @@ export class ReadyQueue {
   maxRunsPerSlice = 1000
   /** Seconds of busy CPU after which a slice ends early. */
   switchInterval = 0.05
+  /**
+   * When set, each pass runs what is ready in a random order drawn from it (`shuffle(n)`
+   * returns an integer in [0, n)): the schedule explorer of @strand/testing.
+   */
+  shuffle: ((n: number) => number) | null = null
 
   private readonly ring = new PairRing<Entry, unknown>()
   private scheduled = false
@@ -53,7 +58,12 @@ export class ReadyQueue {
    * the pass. Otherwise, and once a slice is used up, the waiter joins the FIFO.
    */
   settle(w: Waiter): void {
-    if (this.ring.size === 0 && inPromiseReaction() && this.sliceStart >= 0) {
+    if (
+      this.ring.size === 0 &&
+      inPromiseReaction() &&
+      this.sliceStart >= 0 &&
+      this.shuffle === null
+    ) {
       if (this.sliceRuns < this.maxRunsPerSlice) {
         this.sliceRuns++
         if (this.atEnd.length === 0) onReactionEnd(this.settleAtEnd)
@@ -117,6 +127,24 @@ export class ReadyQueue {
     this.sliceStart = -1
   }
 
+  /** Reorders what is queued now (Fisher–Yates over the entries). */
+  private permute(shuffle: (n: number) => number): void {
+    const q = this.ring
+    const as: unknown[] = []
+    const bs: unknown[] = []
+    while (q.size > 0) {
+      as.push(q.peekA())
+      bs.push(q.peekB())
+      q.drop()
+    }
+    for (let i = as.length - 1; i > 0; i--) {
+      const j = shuffle(i + 1)
+      ;[as[i], as[j]] = [as[j], as[i]]
+      ;[bs[i], bs[j]] = [bs[j], bs[i]]
+    }
+    for (let i = 0; i < as.length; i++) q.push(as[i] as Entry, bs[i])
+  }
+
   /**
    * Runs the queue in FIFO order. Settling a waiter only queues its greenlet's
    * continuation as a microtask; a start or a callback runs synchronously, so it may run
@@ -131,6 +159,7 @@ export class ReadyQueue {
       setImmediate(this.endSlice)
     }
     const q = this.ring
+    if (this.shuffle !== null && q.size > 1) this.permute(this.shuffle)
     let continued = false
     while (q.size > 0) {
       if (++this.sliceRuns > this.maxRunsPerSlice) break
