@@ -2,7 +2,12 @@ import { inspect } from 'node:util'
 import type { Clock } from './clock.js'
 import { BlockingSwitchOutError } from './errors.js'
 import type { Greenlet } from './greenlet.js'
-import { currentTask, enterTask, installContextHooks } from './internal/context.js'
+import {
+  currentTask,
+  enterTask,
+  installContextHooks,
+  removeContextHooks,
+} from './internal/context.js'
 import { handleType } from './internal/handles.js'
 import { HubTimers } from './internal/hub-timers.js'
 import { IdleWaiters } from './internal/idle-waiters.js'
@@ -103,7 +108,6 @@ export class Hub {
    * that run a program in isolation (`@strand/testing`, through `installHub`).
    */
   constructor(opts?: HubOptions) {
-    installContextHooks()
     if (opts?.clock !== undefined) this.useClock(opts.clock)
     if (opts?.shuffle !== undefined) this.#ready.shuffle = opts.shuffle
     if (opts?.jitter !== undefined) this.#timers.jitter = opts.jitter
@@ -346,6 +350,7 @@ export class Hub {
 
   /** @internal adds a started task to the live table (and records where it was spawned) */
   register(task: Task): void {
+    if (this.#live.count === 0) installContextHooks()
     this.#live.add(task)
     if (this.trackSpawnSites) {
       task.extras().spawnSite = new Error().stack?.split('\n').slice(3).join('\n')
@@ -355,6 +360,17 @@ export class Hub {
   /** @internal a dead task leaves the live table */
   unregister(task: Task): void {
     this.#live.remove(task)
+    if (this.#live.count === 0 && !this.#hooksCheck) {
+      this.#hooksCheck = true
+      setImmediate(this.#maybeRemoveHooks).unref()
+    }
+  }
+
+  #hooksCheck = false
+  // no greenlet alive for a whole turn: stop charging every promise for the context hooks
+  readonly #maybeRemoveHooks = (): void => {
+    this.#hooksCheck = false
+    if (this.#live.count === 0) removeContextHooks()
   }
 
   /** @internal queues a task's first run */
