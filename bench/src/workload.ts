@@ -51,6 +51,11 @@ export interface Measurement {
 /**
  * A checkable target. `{ peer: 'effect', ratio: 1.5 }`: strand is at least 1.5× better
  * than effect (throughput: strand ÷ effect ≥ 1.5; memory: effect ÷ strand ≥ 1.5).
+ * `{ peer: 'raw', margin: 8192 }`: strand is at most 8192 units worse than raw
+ * (memory: strand − raw ≤ 8192; throughput: raw − strand ≤ 8192).
  * `{ value: 2048 }`: strand's own result is at least (throughput) or at most (memory) 2048.
  */
-export type Goal = { peer: string; ratio: number } | { value: number }
+export type Goal =
+  | { peer: string; ratio: number }
+  | { peer: string; margin: number }
+  | { value: number }
