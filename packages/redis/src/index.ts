@@ -1,0 +1,8 @@
+export { type BlockOptions, Empty, Full, ShutDown } from '@strand/queue'
+export { type Codec, jsonCodec } from './codec.js'
+export type { DeadLetter } from './dead-letter.js'
+export type { Delivery } from './delivery.js'
+export { RedisCommandError, RedisQueueClosed, RedisUnreachable } from './errors.js'
+export type { RedisClient } from './internal/connection.js'
+export type { RedisQueueOptions } from './internal/options.js'
+export { RedisQueue, type RedisQueueStats } from './redis-queue.js'
