@@ -132,7 +132,7 @@ export class Reader {
     const host = this.host
     while (this.waiters.size > 0 && !this.closed) {
       try {
-        if (performance.now() - host.lastSweep >= host.sweepMs) {
+        if (this.sweepDue()) {
           const taken = await host.take(this.waiters.size)
           if (taken.drained) this.failAll(new ShutDown('RedisQueue.get'))
           if (taken.entries.length > 0 || taken.drained) {
@@ -149,6 +149,10 @@ export class Reader {
     }
   }
 
+  private sweepDue(): boolean {
+    return performance.now() - this.host.lastSweep >= this.host.sweepMs
+  }
+
   private async read(count: number): Promise<RawEntry[]> {
     const host = this.host
     if (this.blocking === null) {
@@ -163,7 +167,8 @@ export class Reader {
     if (this.blockingId === null && !host.main.isCluster) {
       this.blockingId = String(await conn.client.call('CLIENT', 'ID'))
     }
-    if (this.waiters.size === 0 || this.closed) return []
+    // A release or shutdown may have asked for a sweep while we got ready: sweep first.
+    if (this.waiters.size === 0 || this.closed || this.sweepDue()) return []
     this.reading = true
     try {
       const reply = await conn.client.xreadgroupBuffer(

@@ -1,3 +1,4 @@
+import { Redis } from 'ioredis'
 import { afterAll, beforeAll } from 'vitest'
 import {
   hasRedisServer,
@@ -41,5 +42,30 @@ export function useRedis(options: { appendonly?: boolean } = {}) {
       opened.push(q as RedisQueue<unknown>)
       return q
     },
+  }
+}
+
+/** Polls `check` every 10 ms until it returns true (then true) or `seconds` pass (then false). */
+export async function eventually(
+  check: () => boolean | Promise<boolean>,
+  seconds = 2,
+): Promise<boolean> {
+  const deadline = performance.now() + seconds * 1000
+  for (;;) {
+    if (await check()) return true
+    if (performance.now() > deadline) return false
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+}
+
+/** The server's count of clients blocked in a command (XREADGROUP BLOCK …). */
+export async function blockedClients(server: RedisServer): Promise<number> {
+  const client = new Redis(server.url, { lazyConnect: true })
+  try {
+    await client.connect()
+    const info = await client.info('clients')
+    return Number(/blocked_clients:(\d+)/.exec(info)?.[1] ?? Number.NaN)
+  } finally {
+    client.disconnect()
   }
 }
