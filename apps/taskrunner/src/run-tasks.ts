@@ -33,6 +33,12 @@ export interface RunOptions {
   signal?: AbortSignal
   /** Told about everything as it happens; it must not throw (what it throws is ignored). */
   onEvent?: (event: RunEvent) => void
+  /**
+   * Run each command under a small guard that kills its process group when this process
+   * dies, even by SIGKILL (POSIX; one `sh` per attempt). Default false. The distributed
+   * worker turns it on: a worker that crashes must not leave its tasks running.
+   */
+  orphanGuard?: boolean
 }
 
 const MAX_BACKOFF = 5
@@ -74,7 +80,8 @@ export function runTasks(tasks: Iterable<Task>, options: RunOptions = {}): Promi
   if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
     throw new TypeError(`Expected \`signal\` to be an AbortSignal, got ${describe(options.signal)}`)
   }
-  const prepared = Array.from(tasks, (task, i) => prepareTask(task, i, killGrace))
+  const guard = options.orphanGuard === true
+  const prepared = Array.from(tasks, (task, i) => prepareTask(task, i, killGrace, guard))
   return run(prepared, { concurrency, timeout, retries, backoff, killGrace, outputLimit }, options)
 }
 

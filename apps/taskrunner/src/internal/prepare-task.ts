@@ -16,7 +16,12 @@ export interface PreparedTask {
  * Checks a task and turns it into a {@link PreparedTask}. @throws TypeError/RangeError
  * naming `tasks[index]` and what is wrong with it.
  */
-export function prepareTask(task: Task, index: number, killGrace: number): PreparedTask {
+export function prepareTask(
+  task: Task,
+  index: number,
+  killGrace: number,
+  orphanGuard = false,
+): PreparedTask {
   const where = `tasks[${index}]`
   if (typeof task === 'function') {
     return {
@@ -51,7 +56,7 @@ export function prepareTask(task: Task, index: number, killGrace: number): Prepa
     return {
       name,
       isCommand: true,
-      body: (context) => runCommand(task, context, killGrace),
+      body: (context) => runCommand(task, context, killGrace, orphanGuard),
       timeout,
       retries,
     }
