@@ -26,7 +26,8 @@ export interface Delivery<T> {
    * Acknowledges it: the item is done and removed from Redis. Resolves `true` when this
    * call did it, `false` when it was no longer pending (already acknowledged, for instance
    * by a consumer that took it over after your visibility timeout, or dead-lettered).
-   * Retried across reconnects (acknowledging twice is harmless).
+   * Retried across reconnects (acknowledging twice is harmless; a retried ack may answer
+   * `false` although its first attempt did the work).
    */
   ack(): Promise<boolean>
   /**

@@ -235,19 +235,13 @@ export class RedisQueue<T = unknown> implements AsyncIterable<Delivery<T>>, Asyn
   /**
    * Shuts the queue down for every process: further puts fail with ShutDown; getters
    * drain what is left, and once every item is acknowledged they get ShutDown (a `for
-   * await` loop ends). It stays shut down in Redis until {@link RedisQueue.destroy}.
+   * await` loop ends). Blocked getters everywhere hear of it at once (on a Cluster,
+   * within a second). It stays shut down in Redis until {@link RedisQueue.destroy}.
    */
   async shutdown(): Promise<void> {
     this.#shutDown = true
     await this.#engine.connect('RedisQueue.shutdown')
-    await this.#engine.command(
-      'RedisQueue.shutdown',
-      'HSET',
-      this.#engine.keys.meta,
-      'shutdown',
-      '1',
-    )
-    this.#engine.reader.nudge()
+    await this.#engine.shutdown('RedisQueue.shutdown')
   }
 
   /** Deletes the queue from Redis: its items, dead letters, counters and shutdown flag. */

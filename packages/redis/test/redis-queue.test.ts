@@ -1,4 +1,4 @@
-import { joinAll, spawn } from '@strand/core'
+import { joinAll, sleep, spawn } from '@strand/core'
 import { describe, expect, it } from 'vitest'
 import { Empty, ShutDown } from '../src/index.js'
 import { hasRedisServer, NO_REDIS_SERVER, useRedis } from './helpers/setup.js'
@@ -86,6 +86,18 @@ describe.skipIf(!hasRedisServer)(
           await d.ack()
         }
         expect(seen).toEqual([1, 2])
+        await producer.destroy()
+      })
+
+      it('wakes the blocked getters of other RedisQueues at once', async () => {
+        const producer = redis.queue<number>()
+        const consumer = redis.queue<number>({ name: producer.name }) // blocks for 1 s at a time
+        const getter = spawn(() => consumer.get())
+        await sleep(0.1)
+        const t0 = performance.now()
+        await producer.shutdown()
+        await expect(getter.get()).rejects.toBeInstanceOf(ShutDown)
+        expect(performance.now() - t0).toBeLessThan(500)
         await producer.destroy()
       })
     })

@@ -22,6 +22,7 @@ const OWNED = {
 /** What RedisQueue sets beyond {@link OWNED} on a connection of its own. */
 export interface ExtraOptions {
   enableAutoPipelining?: boolean
+  connectionName?: string
 }
 
 const TRANSIENT_REPLY = /^(LOADING|BUSY|TRYAGAIN|CLUSTERDOWN|MASTERDOWN|READONLY)\b/
@@ -111,9 +112,10 @@ export class Connection {
   }
 
   /** A connection of our own to the same server, for blocking reads (no auto-pipelining). */
-  openBlocking(): Connection {
+  openBlocking(connectionName: string): Connection {
     return Connection.open({ client: this.client }, this.connectTimeout, {
       enableAutoPipelining: false,
+      connectionName,
     })
   }
 

@@ -45,6 +45,7 @@ export class Engine<T> implements DeliveryHost<T>, ReaderHost {
   readonly group: string
   readonly consumer: string
   readonly sweepMs: number
+  readonly readerName: string
   lastSweep = Number.NEGATIVE_INFINITY
   closed = false
   /** Delivered here and not yet acknowledged or released: given back on close(). */
@@ -62,6 +63,7 @@ export class Engine<T> implements DeliveryHost<T>, ReaderHost {
       'client' in source
         ? new Connection(source.client, false, config.connectTimeout)
         : Connection.open(source, config.connectTimeout, { enableAutoPipelining: true })
+    this.readerName = `strand:{${config.name}}:reader`.replace(/\s/g, '_')
     this.sweepMs = Math.round(Math.min(1000, Math.max(50, config.visibilityMs / 4)))
     this.reader = new Reader(this)
   }
@@ -131,6 +133,23 @@ export class Engine<T> implements DeliveryHost<T>, ReaderHost {
     return this.main.exec(label, () =>
       this.client.xrangeBuffer(this.keys.dead, '-', '+', 'COUNT', count),
     )
+  }
+
+  /**
+   * Marks the queue shut down, then wakes the blocked reads of every RedisQueue on it
+   * (found by client name; standalone Redis), so their getters see it at once.
+   */
+  async shutdown(label: string): Promise<void> {
+    await this.command(label, 'HSET', this.keys.meta, 'shutdown', '1')
+    this.reader.nudge()
+    if (this.main.isCluster) return // they notice within a sweep (at most 1 s)
+    const list = String(await this.command(label, 'CLIENT', 'LIST', 'TYPE', 'normal'))
+    for (const line of list.split('\n')) {
+      const id = /(?:^| )id=(\d+)/.exec(line)?.[1]
+      if (id !== undefined && line.includes(` name=${this.readerName} `)) {
+        this.client.call('CLIENT', 'UNBLOCK', id).catch(() => {})
+      }
+    }
   }
 
   // --- deliveries ----------------------------------------------------------------------

@@ -16,6 +16,8 @@ export interface ReaderHost {
   readonly sweepMs: number
   /** When the last TAKE (a sweep) was sent, in performance.now() milliseconds. */
   lastSweep: number
+  /** The client name of blocking connections on this queue (CLIENT LIST finds them). */
+  readonly readerName: string
   /** Sends TAKE for up to `count` entries on the main connection. */
   take(count: number): Promise<Taken>
   /** Gives entries to the waiting getters, and back to Redis what nobody waits for. */
@@ -142,7 +144,9 @@ export class Reader {
         }
         if (this.waiters.size === 0 || this.closed) break
         const entries = await this.read(this.waiters.size)
+        // An empty read timed out (a sweep is due) or was unblocked (someone wants a look).
         if (entries.length > 0) host.handOut(entries)
+        else host.lastSweep = Number.NEGATIVE_INFINITY
       } catch (err) {
         await this.recover(err)
       }
@@ -156,7 +160,7 @@ export class Reader {
   private async read(count: number): Promise<RawEntry[]> {
     const host = this.host
     if (this.blocking === null) {
-      const conn = host.main.openBlocking()
+      const conn = host.main.openBlocking(host.readerName)
       conn.client.on('ready', () => {
         this.blockingId = null // a new connection has a new id
       })
