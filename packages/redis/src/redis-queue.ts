@@ -7,24 +7,7 @@ import { RedisQueueClosed } from './errors.js'
 import { Engine, type EngineConfig } from './internal/engine.js'
 import { checkQueueOptions, type RedisQueueOptions } from './internal/options.js'
 import { QueueDelivery } from './internal/queue-delivery.js'
-
-/** What {@link RedisQueue.stats} reports; counts are over every process using the queue. */
-export interface RedisQueueStats {
-  /** Items waiting for a consumer (what `maxsize` bounds; `qsize()`). */
-  waiting: number
-  /** Items delivered and not acknowledged yet (including those past their visibility timeout). */
-  inFlight: number
-  /** Items ever put. */
-  put: number
-  /** Items ever acknowledged (each counted once, however often it was delivered). */
-  acknowledged: number
-  /** Items ever moved to the dead-letter stream. */
-  dead: number
-  /** Entries in the dead-letter stream now. */
-  deadLetters: number
-  /** True once `shutdown()` was called (by any process). */
-  shutDown: boolean
-}
+import type { RedisQueueStats } from './stats.js'
 
 const GET = 'RedisQueue.get'
 const PUT = 'RedisQueue.put'

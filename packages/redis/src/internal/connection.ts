@@ -3,7 +3,18 @@ import { Cluster, Redis, type RedisOptions } from 'ioredis'
 import { RedisCommandError, RedisQueueClosed, RedisUnreachable } from '../errors.js'
 import { waitReply } from './reply-wait.js'
 
-/** The ioredis clients RedisQueue accepts. */
+/**
+ * The ioredis clients RedisQueue accepts as `client`: a `Redis` or a `Cluster`.
+ *
+ * @example
+ * ```ts
+ * import { Redis } from 'ioredis'
+ * import { RedisQueue } from '@strand/redis'
+ *
+ * const client = new Redis('rediss://cache.example.com:6380', { password: process.env.REDIS_PASSWORD })
+ * const q = new RedisQueue({ client, name: 'jobs' }) // blocking reads use client.duplicate()
+ * ```
+ */
 export type RedisClient = Redis | Cluster
 
 // Connections RedisQueue opens itself fail fast instead of queueing: a command sent while

@@ -6,7 +6,23 @@ import { type Codec, jsonCodec } from '../codec.js'
 import type { RedisClient } from './connection.js'
 import type { EngineConfig } from './engine.js'
 
-/** Options of the {@link RedisQueue} constructor. */
+/**
+ * Options of the {@link RedisQueue} constructor (durations in seconds).
+ *
+ * @example
+ * ```ts
+ * import { RedisQueue, type RedisQueueOptions } from '@strand/redis'
+ *
+ * const opts: RedisQueueOptions<{ url: string }> = {
+ *   url: 'redis://127.0.0.1:6379',
+ *   name: 'crawl',
+ *   maxsize: 1000, // put() waits while 1000 wait
+ *   visibilityTimeout: 60, // a page may take a minute
+ *   maxDeliveries: 3,
+ * }
+ * const q = new RedisQueue(opts)
+ * ```
+ */
 export interface RedisQueueOptions<T> {
   /** The queue's name; its keys are `{name}`, `{name}:meta` and `{name}:dead`. */
   name: string
