@@ -89,6 +89,16 @@ describe.skipIf(!hasRedisServer)(title, () => {
       await d.ack()
     })
 
+    it('rejects with RedisQueueClosed when the queue is closed before it connected', async () => {
+      const q = redis.queue()
+      const getter = spawn(() => q.get())
+      await sleep(0) // the getter waits for the connection
+      const t0 = performance.now()
+      await q.close()
+      await expect(getter.get()).rejects.toBeInstanceOf(RedisQueueClosed)
+      expect(performance.now() - t0).toBeLessThan(1000)
+    })
+
     it('rejects with RedisQueueClosed when the queue is closed', async () => {
       const q = redis.queue()
       const getter = spawn(() => q.get())

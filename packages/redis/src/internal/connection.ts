@@ -80,6 +80,8 @@ export class Connection {
   private downSince: number | null = null
   private lastError: Error | undefined
   private closed = false
+  /** Waits for 'ready' under way: close() ends them with RedisQueueClosed. */
+  private readonly readyWaits = new Set<() => void>()
 
   constructor(
     readonly client: RedisClient,
@@ -165,18 +167,27 @@ export class Connection {
     if (left <= 0) return { promise: Promise.reject(this.unreachable()), cancel: () => {} }
     let cancel = (): void => {}
     const promise = new Promise<void>((resolve, reject) => {
-      const onReady = (): void => {
+      const done = (): void => {
         clearTimeout(timer)
+        client.off('ready', onReady)
+        this.readyWaits.delete(onClose)
+      }
+      const onReady = (): void => {
+        done()
         resolve()
       }
+      const onClose = (): void => {
+        done()
+        reject(new RedisQueueClosed('RedisQueue'))
+      }
       const timer = setTimeout(() => {
-        client.off('ready', onReady)
+        done()
         reject(this.unreachable())
       }, left)
       client.once('ready', onReady)
+      this.readyWaits.add(onClose)
       cancel = () => {
-        clearTimeout(timer)
-        client.off('ready', onReady)
+        done()
         resolve()
       }
     })
@@ -219,6 +230,7 @@ export class Connection {
   /** Closes a connection we opened (politely when it is up); a user's client stays open. */
   async close(): Promise<void> {
     this.closed = true
+    for (const end of [...this.readyWaits]) end()
     if (!this.owned) return
     const client = this.client
     if (client.status === 'ready') {
