@@ -106,7 +106,8 @@ export class Reader {
     this.failAll(error)
     this.stopRead()
     this.pause?.cancel()
-    await this.running
+    // bounded: a command a user's client queued offline may not be answered for long
+    if (this.running !== null) await Promise.race([this.running, delay(2000)])
     await this.blocking?.close()
   }
 
