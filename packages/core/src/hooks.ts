@@ -1,7 +1,9 @@
 import { getHub } from './get-hub.js'
-import type { Greenlet } from './greenlet.js'
-import { currentGreenlet as runningGreenlet } from './internal/context.js'
+import { type Greenlet, observeGreenletDeath } from './greenlet.js'
+import { currentTask } from './internal/context.js'
 import type { DeathObserver } from './internal/greenlet-links.js'
+import { handleType } from './internal/handles.js'
+import { dropPending } from './internal/interrupts.js'
 import { checkSeconds } from './internal/validate.js'
 import { Waiter, type WaitOwner } from './internal/waiter.js'
 import { Timeout } from './timeout.js'
@@ -21,7 +23,8 @@ import { Timeout } from './timeout.js'
  * ```
  */
 export function currentGreenlet(): Greenlet | null {
-  return runningGreenlet()
+  const task = currentTask()
+  return task === null ? null : (task.handle as Greenlet)
 }
 
 /**
@@ -38,13 +41,15 @@ export function currentGreenlet(): Greenlet | null {
  * ```
  */
 export function markObserved(g: Greenlet): void {
-  g._observed = true
+  handleType<Greenlet>().taskOf(g).observed = true
 }
 
 /**
  * Tells `observer.notify(g)` synchronously, from inside the death of `g`, once `g` is
  * dead (one observer per call; no greenlet, no promise). It does not mark `g` observed.
- * Undo with {@link unobserveDeath}. Call it only on a greenlet that is not dead yet.
+ * Undo with {@link unobserveDeath}, or, when many observers may give up on one
+ * greenlet, set `observer.done = true` (dropped lazily, O(1)). Call it only on a
+ * greenlet that is not dead yet.
  *
  * @example
  * ```ts
@@ -57,12 +62,12 @@ export function markObserved(g: Greenlet): void {
  * ```
  */
 export function observeDeath(g: Greenlet, observer: DeathObserver): void {
-  g._observe(observer)
+  observeGreenletDeath(g, observer)
 }
 
 /** Takes back an {@link observeDeath}; unknown observers are ignored. */
 export function unobserveDeath(g: Greenlet, observer: DeathObserver): void {
-  g._unobserve(observer)
+  g.unlink(observer as unknown as Function)
 }
 
 /**
@@ -80,11 +85,11 @@ export function unobserveDeath(g: Greenlet, observer: DeathObserver): void {
  * ```
  */
 export function dropPendingInterrupt(g: Greenlet, source: unknown): void {
-  g._dropPending(source)
+  dropPending(handleType<Greenlet>().taskOf(g), source)
 }
 
 const FOREIGN_OWNER: WaitOwner = {
-  onTimeout: (w) => w.greenlet.hub.fail(w, new Timeout(w.seconds)),
+  onTimeout: (w) => getHub().fail(w, new Timeout(w.seconds)),
 }
 const ignore = (): void => {}
 

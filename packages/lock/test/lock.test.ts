@@ -4,7 +4,7 @@ import { BoundedSemaphore, Lock, NotOwnerError, RLock, ValueError } from '../src
 
 describe('BoundedSemaphore', () => {
   describe('release()', () => {
-    it('throws ValueError past the initial value, changing nothing (E80, #142)', async () => {
+    it('throws ValueError past the initial value, changing nothing', async () => {
       const sem = new BoundedSemaphore(2)
       expect(() => sem.release()).toThrow(ValueError)
       await sem.acquire()
@@ -35,6 +35,27 @@ describe('BoundedSemaphore', () => {
       await g.join()
       expect(g.successful()).toBe(true)
       expect(sem.counter).toBe(1)
+    })
+
+    it('refuses a second release while the unit it handed off waits for its new holder', async () => {
+      const sem = new BoundedSemaphore(1)
+      await sem.acquire()
+      const holders: string[] = []
+      const waiter = spawn(async () => {
+        await sem.acquire()
+        holders.push('waiter')
+      })
+      const other = spawn(async () => {
+        await sem.acquire()
+        holders.push('other')
+      })
+      await sleep(0)
+      sem.release() // to `waiter`
+      expect(() => sem.release()).toThrow(ValueError)
+      await sleep(0)
+      expect(holders).toEqual(['waiter'])
+      void other.kill()
+      await joinAll([waiter, other])
     })
   })
 })

@@ -28,10 +28,10 @@ const NONE: unique symbol = Symbol('none')
 // Static owners (no closure per wait). When a wait's own timeout fires, the waiter is still
 // pending and therefore holds nothing: failing it can lose no item.
 const GET_OWNER: WaitOwner = {
-  onTimeout: (w) => w.greenlet.hub.fail(w, new Empty(w.label, w.seconds)),
+  onTimeout: (w) => getHub().fail(w, new Empty(w.label, w.seconds)),
 }
 const PUT_OWNER: WaitOwner = {
-  onTimeout: (w) => w.greenlet.hub.fail(w, new Full(w.label, w.seconds)),
+  onTimeout: (w) => getHub().fail(w, new Full(w.label, w.seconds)),
 }
 
 /**

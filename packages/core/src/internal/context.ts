@@ -1,8 +1,8 @@
 import { promiseHooks } from 'node:v8'
-import type { Greenlet } from '../greenlet.js'
+import type { Task } from './task.js'
 
 /**
- * Which greenlet is running, carried across `await` by V8's promise hooks.
+ * Which task (greenlet) is running, carried across `await` by V8's promise hooks.
  *
  * Every promise records the greenlet that created it (`init`); when a reaction of that
  * promise runs — the continuation after an `await`, a `.then` callback — that greenlet is
@@ -12,9 +12,9 @@ import type { Greenlet } from '../greenlet.js'
  * event emitter callback counts as the main greenlet; anything it awaits counts as
  * whoever awaits it.
  */
-const GREENLET = Symbol('strand.greenlet')
+const TASK = Symbol('strand.task')
 
-let current: Greenlet | null = null
+let current: Task | null = null
 let installed = false
 /** True while a promise reaction runs (between the before and after hooks). */
 let inReaction = false
@@ -31,14 +31,14 @@ export function onReactionEnd(fn: () => void): void {
   atReactionEnd = fn
 }
 
-/** The running greenlet, or null outside any spawned greenlet. */
-export function currentGreenlet(): Greenlet | null {
+/** The running task, or null outside any spawned greenlet. */
+export function currentTask(): Task | null {
   return current
 }
 
-/** Makes `g` current for synchronous code that follows (the hub starting a greenlet). */
-export function enterGreenlet(g: Greenlet | null): void {
-  current = g
+/** Makes `task` current for synchronous code that follows (the hub starting a greenlet). */
+export function enterTask(task: Task | null): void {
+  current = task
 }
 
 /** Installs the hooks once per thread. */
@@ -51,11 +51,11 @@ export function installContextHooks(): void {
 }
 
 function onInit(promise: Promise<unknown>): void {
-  ;(promise as unknown as Record<symbol, Greenlet | null>)[GREENLET] = current
+  ;(promise as unknown as Record<symbol, Task | null>)[TASK] = current
 }
 
 function onBefore(promise: Promise<unknown>): void {
-  current = (promise as unknown as Record<symbol, Greenlet | null>)[GREENLET] ?? null
+  current = (promise as unknown as Record<symbol, Task | null>)[TASK] ?? null
   inReaction = true
 }
 
