@@ -3,6 +3,7 @@ import { strandBuild } from '../../tsup.base.js'
 export default strandBuild([
   'src/index.ts',
   'src/net.ts',
+  'src/redis.ts',
   'src/threadpool.ts',
   'src/threadpool-worker.ts',
 ])

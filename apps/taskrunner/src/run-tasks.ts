@@ -37,6 +37,12 @@ export interface RunOptions {
   signal?: AbortSignal
   /** Told about everything as it happens; it must not throw (what it throws is ignored). */
   onEvent?: (event: RunEvent) => void
+  /**
+   * Run each command under a small guard that kills its process group when this process
+   * dies, even by SIGKILL (POSIX; one `sh` per attempt). Default false. The distributed
+   * worker turns it on: a worker that crashes must not leave its tasks running.
+   */
+  orphanGuard?: boolean
 }
 
 const MAX_BACKOFF = 5
@@ -82,7 +88,8 @@ export function runTasks(tasks: Iterable<Task>, options: RunOptions = {}): Promi
   const threads = new ThreadPools(
     checkInteger('threads', options.threads, 1, availableParallelism()),
   )
-  const prepared = Array.from(tasks, (task, i) => prepareTask(task, i, killGrace, threads))
+  const guard = options.orphanGuard === true
+  const prepared = Array.from(tasks, (task, i) => prepareTask(task, i, killGrace, threads, guard))
   const limits = { concurrency, timeout, retries, backoff, killGrace, outputLimit }
   return run(prepared, limits, options).finally(() => threads.close())
 }

@@ -5,6 +5,7 @@ import { signalHandler } from 'strand'
 import { formatEvent, formatSummary } from '../format.js'
 import { parseTaskFile, TaskFileError } from '../parse-task-file.js'
 import { runTasks } from '../run-tasks.js'
+import { DISTRIBUTED_USAGE, distributedMain } from './distributed.js'
 import { parseCliArgs, USAGE, UsageError } from './parse-cli-args.js'
 
 /** Where the CLI writes, one line per call (tests can collect them). */
@@ -30,12 +31,13 @@ export async function main(
   argv: readonly string[],
   output: CliOutput = processOutput,
 ): Promise<number> {
+  if (argv[0] === 'worker' || argv[0] === 'submit') return distributedMain(argv, output)
   let tasks: ReturnType<typeof parseTaskFile>
   let args: ReturnType<typeof parseCliArgs>
   try {
     args = parseCliArgs(argv)
     if (args.help) {
-      output.out(USAGE)
+      output.out(`${USAGE}\n\n${DISTRIBUTED_USAGE}`)
       return 0
     }
     const source = args.file === '-' ? 'stdin' : args.file

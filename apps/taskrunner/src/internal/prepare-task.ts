@@ -23,6 +23,7 @@ export function prepareTask(
   index: number,
   killGrace: number,
   threads: ThreadPools,
+  orphanGuard = false,
 ): PreparedTask {
   const where = `tasks[${index}]`
   if (typeof task === 'function') {
@@ -86,7 +87,7 @@ export function prepareTask(
     return {
       name,
       isCommand: true,
-      body: (context) => runCommand(task, context, killGrace),
+      body: (context) => runCommand(task, context, killGrace, orphanGuard),
       timeout,
       retries,
     }

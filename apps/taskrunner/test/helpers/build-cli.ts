@@ -29,6 +29,10 @@ export async function buildCli(): Promise<string> {
     external: ['piscina'],
     config: false,
     silent: true,
+    // ioredis (under strand/redis) is CommonJS: give its require() of Node built-ins a real one
+    banner: {
+      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    },
     esbuildOptions(options) {
       options.conditions = ['@strand/source']
     },
