@@ -122,3 +122,22 @@ export function parseTaskFile(
     return task
   })
 }
+
+/**
+ * The command tasks of a task file for the distributed mode: a thread task names a
+ * module on this machine's disk, which a worker elsewhere may not have.
+ * @throws TaskFileError for a thread task entry.
+ */
+export function commandTasksOnly(
+  tasks: readonly (CommandTask | ThreadTask)[],
+  source = 'tasks',
+): CommandTask[] {
+  return tasks.map((task, i) => {
+    if ('module' in task) {
+      throw new TaskFileError(
+        `${source}[${i}]: thread tasks (\`module\`) cannot be sent to a Redis queue: a worker on another machine may not have the module; run them locally, or make them command tasks`,
+      )
+    }
+    return task
+  })
+}

@@ -3,7 +3,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { hasRedisServer, NO_REDIS_SERVER, RedisServer } from '../../../packages/test-kit/src/redis-server.js'
+import {
+  hasRedisServer,
+  NO_REDIS_SERVER,
+  RedisServer,
+} from '../../../packages/test-kit/src/redis-server.js'
 import { buildCli } from './helpers/build-cli.js'
 import { isGone, waitGone } from './helpers/process.js'
 

@@ -39,7 +39,7 @@ describe('Pool', () => {
       }
       const free: number[] = []
       for (const [i, s] of [
-        [0, 0.06],
+        [0, 0.5],
         [1, 0.02],
         [2, 0.01],
       ] as const) {

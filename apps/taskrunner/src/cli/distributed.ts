@@ -6,7 +6,7 @@ import { RedisUnreachable } from 'strand/redis'
 import { runWorker } from '../distributed/run-worker.js'
 import { submitTasks } from '../distributed/submit-tasks.js'
 import { formatEvent, formatSummary } from '../format.js'
-import { parseTaskFile, TaskFileError } from '../parse-task-file.js'
+import { commandTasksOnly, parseTaskFile, TaskFileError } from '../parse-task-file.js'
 import type { CliOutput } from './main.js'
 import { UsageError } from './parse-cli-args.js'
 
@@ -139,7 +139,8 @@ export async function distributedMain(argv: readonly string[], output: CliOutput
       throw new UsageError('submit needs one task file (or - for stdin)')
     const file = positionals[0]!
     const content = await readTaskFile(file)
-    const tasks = parseTaskFile(content, file === '-' ? 'stdin' : file)
+    const source = file === '-' ? 'stdin' : file
+    const tasks = commandTasksOnly(parseTaskFile(content, source), source)
     const { id, report } = await submitTasks(tasks, {
       url,
       wait: values.wait === true,

@@ -1,7 +1,7 @@
 import { Pool, sleep, spawn } from 'strand'
 import { type Delivery, RedisQueue } from 'strand/redis'
 import { checkInteger, checkSeconds, describe, errorMessage } from '../internal/validate.js'
-import { parseTaskFile } from '../parse-task-file.js'
+import { commandTasksOnly, parseTaskFile } from '../parse-task-file.js'
 import type { RunEvent } from '../run-event.js'
 import { runTasks } from '../run-tasks.js'
 import type { CommandTask, TaskResult } from '../task.js'
@@ -48,7 +48,10 @@ export interface WorkerReport {
 
 /** The task of a message, checked like a task file entry (a message is untrusted input). */
 function taskOf(message: TaskMessage): CommandTask {
-  const [task] = parseTaskFile(JSON.stringify([message.task]), 'message')
+  const [task] = commandTasksOnly(
+    parseTaskFile(JSON.stringify([message.task]), 'message'),
+    'message',
+  )
   if (task === undefined) throw new Error('message: no task')
   return task
 }
