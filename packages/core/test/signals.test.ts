@@ -109,3 +109,12 @@ describe('Timeout.signal', () => {
     expect(signal.reason).toBe(t)
   })
 })
+
+describe('bad input is synchronous', () => {
+  it('makes killAll and shutdown throw before returning a promise', async () => {
+    const { killAll, shutdown } = await import('../src/index.js')
+    expect(() => killAll([], { timeout: Number.NaN })).toThrow(RangeError)
+    expect(() => killAll('x' as never)).toThrow(TypeError)
+    expect(() => shutdown({ timeout: -1 })).toThrow(RangeError)
+  })
+})

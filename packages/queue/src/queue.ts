@@ -1,5 +1,13 @@
+import { inspect } from 'node:util'
 import { getHub, type Hub } from '@strand/core'
-import { checkOptions, checkSeconds, Waiter, WaitList, type WaitOwner } from '@strand/core/internal'
+import {
+  checkOptions,
+  checkSeconds,
+  Waiter,
+  WaitList,
+  type WaitOwner,
+  waitingCount,
+} from '@strand/core/internal'
 import { Empty, Full, ShutDown } from './errors.js'
 import { FifoBuffer, type ItemBuffer } from './internal/buffers.js'
 import { QueueIterator } from './internal/queue-iterator.js'
@@ -270,6 +278,16 @@ export class Queue<T> implements AsyncIterable<T> {
    */
   [Symbol.asyncIterator](): AsyncIterator<T> {
     return new QueueIterator(this)
+  }
+
+  /** `Queue(maxsize 3, 2 items, 1 getter waiting)` in console.log and util.inspect. */
+  [inspect.custom](): string {
+    const parts = [this.maxsize === null ? 'unbounded' : `maxsize ${this.maxsize}`]
+    parts.push(`${this._buffer.length} item${this._buffer.length === 1 ? '' : 's'}`)
+    if (this._getters.size > 0) parts.push(waitingCount(this._getters.size, 'getter'))
+    if (this._putters.size > 0) parts.push(waitingCount(this._putters.size, 'putter'))
+    if (this._isShutdown) parts.push('shut down')
+    return `${this._name}(${parts.join(', ')})`
   }
 
   /** Accepts `item` if a getter waits or there is room: the hand-off is decided right here. */
