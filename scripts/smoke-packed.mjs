@@ -125,9 +125,21 @@ console.log('ok ' + entries.length + ' entry points')
   )
   const checked = run(process.execPath, ['check.mjs'], app).trim()
   step(`${checked}; greenlet, sleep, Queue and Timeout work`)
+  // ESM only, yet CommonJS callers are served by Node's require() of ES modules (>= 20.19)
+  writeFileSync(
+    join(app, 'check.cjs'),
+    `const strand = require('strand')
+if (typeof strand.spawn !== 'function') throw new Error('require("strand") has no spawn')
+console.log('ok require')
+`,
+  )
+  run(process.execPath, ['check.cjs'], app)
+  step('require("strand") works')
 
   // 4. the README example typechecks against the installed .d.ts and runs
   const example = twentyLines('README.md')
+  if (twentyLines('packages/strand/README.md') !== example)
+    throw new Error('packages/strand/README.md and README.md show different "Twenty lines"')
   writeFileSync(join(app, 'main.ts'), example)
   writeFileSync(
     join(app, 'tsconfig.json'),
