@@ -1,4 +1,5 @@
 import { getHub } from './get-hub.js'
+import { nodeSetImmediate } from './internal/node-timers.js'
 import { checkSeconds } from './internal/validate.js'
 import { WaitList } from './internal/wait-list.js'
 import type { WaitOwner } from './internal/waiter.js'
@@ -47,7 +48,7 @@ export function idle(): Promise<void> {
   const parked = getHub().wait<void>(SLEEP_OWNER, idlers, null, 'idle')
   if (!watching && idlers.size > 0) {
     watching = true
-    setImmediate(checkIdle)
+    nodeSetImmediate(checkIdle)
   }
   return parked
 }
@@ -59,7 +60,7 @@ function checkIdle(): void {
   const hub = getHub()
   if (!hub.isIdle()) {
     watching = true
-    setImmediate(checkIdle)
+    nodeSetImmediate(checkIdle)
     return
   }
   hub.wakeAll(idlers)

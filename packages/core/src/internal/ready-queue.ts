@@ -1,5 +1,6 @@
 import type { Greenlet } from '../greenlet.js'
 import { inPromiseReaction, onReactionEnd } from './context.js'
+import { nodeSetImmediate } from './node-timers.js'
 import { PairRing } from './ring.js'
 import { SETTLED, Waiter } from './waiter.js'
 
@@ -105,7 +106,7 @@ export class ReadyQueue {
   private schedule(): void {
     this.scheduled = true
     if (this.sliceStart >= 0 && (this.sliceRuns >= this.maxRunsPerSlice || this.overTime())) {
-      setImmediate(this.runPass)
+      nodeSetImmediate(this.runPass)
     } else {
       void RESOLVED.then(this.runPass)
     }
@@ -133,7 +134,7 @@ export class ReadyQueue {
     if (this.sliceStart < 0) {
       this.sliceStart = performance.now()
       this.sliceRuns = 0
-      setImmediate(this.endSlice)
+      nodeSetImmediate(this.endSlice)
     }
     const q = this.ring
     let continued = false
