@@ -379,6 +379,8 @@ export class Greenlet<T = unknown> implements Waitable {
     const error = x.pending
     this._hasPending = false
     x.pending = x.pendingSource = undefined
+    // a signal born aborted by this interrupt has served its purpose: the next one is fresh
+    if (x.interrupt?.signal.aborted) x.interrupt = null
     return error
   }
 
