@@ -1,6 +1,4 @@
-import { guardConnect } from './internal/connect-guard.js'
-import { combine } from './internal/link-signals.js'
-import { withSignal } from './internal/options.js'
+import { guardDestroy } from './internal/destroy-guard.js'
 import { callOwner, signalOf, trackOwner } from './internal/owner.js'
 import { emptyReport, patchItem, syncESM } from './internal/registry.js'
 import { DESTROY, track, untrackThis } from './internal/tracker.js'
@@ -11,7 +9,7 @@ interface Closing {
   once(event: 'close', fn: () => void): unknown
 }
 
-function patchedConnect(done: string): (original: AnyFn) => AnyFn {
+function patchedConnect(connected: string): (original: AnyFn) => AnyFn {
   return (original) =>
     function connect(this: unknown, ...args: unknown[]) {
       const socket = Reflect.apply(original, this, args) as object
@@ -22,7 +20,7 @@ function patchedConnect(done: string): (original: AnyFn) => AnyFn {
         track(owner, socket, DESTROY)
         ;(socket as Closing).once('close', untrackThis)
       }
-      guardConnect(socket, signalOf(g), done)
+      guardDestroy(socket, signalOf(g), [connected, 'close'], true)
       return socket
     }
 }
@@ -30,37 +28,14 @@ function patchedConnect(done: string): (original: AnyFn) => AnyFn {
 const connectNet = patchedConnect('connect')
 const connectTls = patchedConnect('secureConnect')
 
-/**
- * Where http.request's options go: `(url, options?, callback?)` or `(options, callback?)`.
- * Null for arguments Node would reject (it then reports them itself).
- */
-function optionsIndex(args: unknown[]): number | null {
-  const first = args[0]
-  if (typeof first === 'string' || first instanceof URL) {
-    const second = args[1]
-    if (typeof second === 'function') {
-      args.splice(1, 0, undefined) // (url, callback) → (url, options, callback)
-      return 1
-    }
-    return second === undefined || second === null || typeof second === 'object' ? 1 : null
-  }
-  return first !== null && typeof first === 'object' ? 0 : null
-}
-
+// The request is destroyed with the greenlet's interrupt itself (not through Node's
+// `signal` option, which would report an AbortError); a caller's own signal is passed
+// on untouched, so it aborts as it always does.
 function patchedRequest(original: AnyFn): AnyFn {
   return function request(this: unknown, ...args: unknown[]) {
+    const req = Reflect.apply(original, this, args)
     const g = callOwner()
-    const index = g === null ? null : optionsIndex(args)
-    if (g === null || index === null) return Reflect.apply(original, this, args)
-    const options = args[index] as { signal?: unknown } | undefined | null
-    const caller = options?.signal
-    if (caller !== undefined && !(caller instanceof AbortSignal)) {
-      return Reflect.apply(original, this, args)
-    }
-    const { signal, link } = combine(caller, signalOf(g))
-    args[index] = withSignal(options ?? undefined, signal)
-    const req = Reflect.apply(original, this, args) as Closing
-    if (link !== null) req.once('close', link.unlink)
+    if (g !== null) guardDestroy(req, signalOf(g), ['close'])
     return req
   }
 }
@@ -69,9 +44,10 @@ function patchedRequest(original: AnyFn): AnyFn {
  * Patches sockets and HTTP clients. Inside a greenlet, `net.connect`/`createConnection`
  * and `tls.connect` sockets are destroyed if the greenlet is killed, and a connect still
  * in progress is cut short by a kill or a Timeout (the socket is destroyed with the
- * greenlet's exception). `http.request`/`get` and `https.request`/`get` get the
- * greenlet's signal (combined with yours): the request is aborted, its socket
- * destroyed. Outside greenlets nothing changes.
+ * greenlet's exception). An `http.request`/`get` or `https.request`/`get` made in a
+ * greenlet is destroyed with the greenlet's exception when it is killed or a Timeout
+ * fires before the request is over (its socket too); your own `signal` works as
+ * always. Outside greenlets nothing changes.
  *
  * @example
  * ```ts
