@@ -1,9 +1,8 @@
 import type { ChildProcess } from 'node:child_process'
 import { promisify } from 'node:util'
-import { isAbortFor } from '@strand/core/internal'
 import { ChildGuard, killOptions } from './internal/child-guard.js'
-import { awaitForeign, raisePending } from './internal/foreign.js'
-import { readOptions, withSignal } from './internal/options.js'
+import { awaitForeign } from './internal/foreign.js'
+import { readOptions } from './internal/options.js'
 import { callOwner, signalOf } from './internal/owner.js'
 import { emptyReport, patchItem, syncESM } from './internal/registry.js'
 import type { PatchReport } from './patch-report.js'
@@ -36,29 +35,21 @@ function parseExecFile(args: unknown[]): Parsed | null {
   return { head: [args[0], argv], options, callback }
 }
 
-/**
- * Prepares an exec-style call in greenlet territory: the options get a signal of our
- * own, which the guard aborts when the greenlet (or the caller's signal) does.
- */
+/** An exec-style call in greenlet territory: where its options and callback are. */
 function prepare(parse: (args: unknown[]) => Parsed | null, args: unknown[]) {
   const g = callOwner()
   if (g === null) return null
   const parsed = parse(args)
-  const read = parsed === null ? null : readOptions(parsed.options)
-  if (parsed === null || read === null) return null
-  const own = signalOf(g)
-  const controller = new AbortController()
-  const { killSignal, detached } = killOptions(read.base)
-  const signals = read.caller === undefined ? [own] : [read.caller, own]
-  const guard = new ChildGuard(signals, killSignal, detached, controller)
-  return { parsed, options: withSignal(read.base, controller.signal), guard, own }
+  if (parsed === null || readOptions(parsed.options) === null) return null
+  const { killSignal, detached } = killOptions(parsed.options)
+  return { parsed, guard: new ChildGuard(signalOf(g), killSignal, detached) }
 }
 
 // the callback sees the greenlet's exception, as the greenlet would at a Strand wait
-function mapCallback(callback: Callback | undefined, own: AbortSignal): Callback | undefined {
+function mapCallback(callback: Callback | undefined, guard: ChildGuard): Callback | undefined {
   if (callback === undefined) return undefined
   return function (this: unknown, err: unknown, ...rest: unknown[]) {
-    const mapped = own.aborted && isAbortFor(err, own.reason) ? own.reason : err
+    const mapped = err !== null && err !== undefined && guard.stopped ? guard.stoppedBy : err
     return Reflect.apply(callback, this, [mapped, ...rest])
   }
 }
@@ -68,10 +59,10 @@ function patchedExec(parse: (args: unknown[]) => Parsed | null, label: string) {
     const patched = function exec(this: unknown, ...args: unknown[]) {
       const p = prepare(parse, args)
       if (p === null) return Reflect.apply(original, this, args)
-      const { parsed, options, guard, own } = p
-      const cb = mapCallback(parsed.callback, own)
-      const child = Reflect.apply(original, this, [...parsed.head, options, cb]) as ChildProcess
-      guard.attach(child)
+      const { parsed, guard } = p
+      const cb = mapCallback(parsed.callback, guard)
+      const child = Reflect.apply(original, this, [...parsed.head, parsed.options, cb])
+      guard.attach(child as ChildProcess)
       return child
     }
     const custom = (original as unknown as Record<symbol, AnyFn | undefined>)[promisify.custom]
@@ -80,11 +71,9 @@ function patchedExec(parse: (args: unknown[]) => Parsed | null, label: string) {
         value: function execAsync(this: unknown, ...args: unknown[]) {
           const p = prepare(parse, args)
           if (p === null) return Reflect.apply(custom, this, args)
-          if (p.own.aborted) return raisePending(label)
-          const result = Reflect.apply(custom, this, [
-            ...p.parsed.head,
-            p.options,
-          ]) as Promise<unknown> & { child: ChildProcess }
+          const result = Reflect.apply(custom, this, args) as Promise<unknown> & {
+            child: ChildProcess
+          }
           p.guard.attach(result.child)
           const waited = awaitForeign(result, label) as typeof result
           waited.child = result.child
@@ -114,7 +103,7 @@ function patchedSpawn(original: AnyFn): AnyFn {
     const g = callOwner()
     if (g === null) return child
     const { killSignal, detached } = killOptions(spawnOptions(args))
-    new ChildGuard([signalOf(g)], killSignal, detached, null).attach(child)
+    new ChildGuard(signalOf(g), killSignal, detached).attach(child)
     return child
   }
 }

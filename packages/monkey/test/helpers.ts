@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import type { setTimeout as delay } from 'node:timers/promises'
 import { getOriginal } from '../src/index.js'
 
@@ -5,6 +6,12 @@ import { getOriginal } from '../src/index.js'
 export function pause(ms: number): Promise<void> {
   const original = getOriginal('timers/promises', 'setTimeout') as typeof delay
   return original(ms).then(() => undefined)
+}
+
+/** Node's own (unpatched) callback timer: a greenlet's kill does not clear it. */
+export function later(ms: number, fn: () => void): void {
+  const original = getOriginal('globalThis', 'setTimeout') as typeof setTimeout
+  original(fn, ms)
 }
 
 /** Counts of `process.getActiveResourcesInfo()` by kind; the hub's Immediate is not counted. */
@@ -34,7 +41,11 @@ export async function leftover(baseline: Map<string, number>, ms = 1000): Promis
   }
 }
 
-/** True once `pid` no longer exists (`kill(pid, 0)` throws ESRCH), polling up to `ms`. */
+/**
+ * True once `pid` no longer runs, polling up to `ms`: `kill(pid, 0)` throws ESRCH, or
+ * it is a zombie (dead, waiting for its parent — for an orphan, the system's init, which
+ * in a container may take a second or two — to reap it).
+ */
 export async function pidGone(pid: number, ms = 2000): Promise<boolean> {
   const until = performance.now() + ms
   for (;;) {
@@ -43,8 +54,18 @@ export async function pidGone(pid: number, ms = 2000): Promise<boolean> {
     } catch (err) {
       return (err as NodeJS.ErrnoException).code === 'ESRCH'
     }
+    if (zombie(pid)) return true
     if (performance.now() > until) return false
     await pause(10)
+  }
+}
+
+function zombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z'
+  } catch {
+    return false
   }
 }
 

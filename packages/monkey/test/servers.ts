@@ -20,6 +20,7 @@ export async function silentHttpServer(): Promise<SilentServer> {
   const closes: Array<() => void> = []
   const closed: Promise<void>[] = []
   server.on('connection', (socket) => {
+    socket.unref() // the server's side is not what a test checks for leftovers
     closed.push(new Promise<void>((resolve) => socket.once('close', () => resolve())))
     for (const fn of closes.splice(0)) fn()
   })

@@ -4,26 +4,26 @@ import { descendantsOf } from './descendants.js'
 const POSIX = process.platform !== 'win32'
 
 /**
- * Stops one child process when the greenlet that started it is interrupted (or, for
- * exec/execFile, when the caller's own signal aborts): the child gets its `killSignal`,
- * and so does everything below it — its process group if it was spawned `detached`,
- * else its descendants as Linux lists them (a shell's `sleep` is not orphaned). The
- * descendants are read before the child is killed; afterwards they could not be found.
- *
- * With a `controller`, aborting it is how the child is killed (Node's own abort path:
- * exec's callback gets an AbortError whose cause is the reason). Without one the guard
- * kills the child itself, so a `spawn()`ed child never emits an `error` you did not ask for.
+ * Stops one child process when the greenlet that started it is interrupted: the child
+ * gets its `killSignal`, and so does everything below it — its process group if it was
+ * spawned `detached`, else its descendants as Linux lists them (a shell's `sleep` is not
+ * orphaned). The descendants are read and killed before the child; afterwards they
+ * could not be found. The guard kills the child itself rather than through Node's `signal`
+ * option, so no AbortError `error` event appears that nobody asked for; a caller's own
+ * signal is left to Node, untouched.
  */
 export class ChildGuard {
   private child: ChildProcess | null = null
+  /** The interrupt that stopped the child, once it did. */
+  stoppedBy: unknown = undefined
+  stopped = false
 
   constructor(
-    private readonly signals: AbortSignal[],
+    private readonly signal: AbortSignal,
     private readonly killSignal: NodeJS.Signals | number,
     private readonly detached: boolean,
-    private readonly controller: AbortController | null,
   ) {
-    for (const s of signals) s.addEventListener('abort', this)
+    signal.addEventListener('abort', this)
   }
 
   /** Watches `child` until it exits; stops it at once if a signal aborted meanwhile. */
@@ -31,8 +31,7 @@ export class ChildGuard {
     this.child = child
     child.once('exit', this.off)
     child.once('close', this.off)
-    const aborted = this.signals.find((s) => s.aborted)
-    if (aborted !== undefined) this.stop(aborted.reason)
+    if (this.signal.aborted) this.stop(this.signal.reason)
   }
 
   /** EventListener interface. */
@@ -43,23 +42,25 @@ export class ChildGuard {
   private stop(reason: unknown): void {
     this.off()
     const child = this.child
-    const pid = child?.pid
+    if (child === null || child.exitCode !== null || child.signalCode !== null) return
+    this.stopped = true
+    this.stoppedBy = reason
+    const pid = child.pid
     const below = pid === undefined || !POSIX ? [] : this.detached ? [-pid] : descendantsOf(pid)
-    if (this.controller !== null) this.controller.abort(reason)
-    else if (child !== null && child.exitCode === null && child.signalCode === null) {
-      child.kill(this.killSignal)
-    }
-    for (const target of below) {
+    // deepest first, the child last: each dies while its parent still lives to reap it
+    // (an orphan waits for the system's init to reap it, which may take a while)
+    for (let i = below.length - 1; i >= 0; i--) {
       try {
-        process.kill(target, this.killSignal)
+        process.kill(below[i] as number, this.killSignal)
       } catch {
         // already gone
       }
     }
+    child.kill(this.killSignal)
   }
 
   private readonly off = (): void => {
-    for (const s of this.signals) s.removeEventListener('abort', this)
+    this.signal.removeEventListener('abort', this)
     if (this.child !== null) {
       this.child.removeListener('exit', this.off)
       this.child.removeListener('close', this.off)
