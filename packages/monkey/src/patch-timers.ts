@@ -1,5 +1,5 @@
 import timers from 'node:timers'
-import { getHub } from '@strand/core'
+import { getHub, realClock } from '@strand/core'
 import { Waiter, type WaitOwner } from '@strand/core/internal'
 import { markHandled } from './internal/foreign.js'
 import { combine } from './internal/link-signals.js'
@@ -19,8 +19,15 @@ const nodeClearTimeout = timers.clearTimeout
 const nodeSetImmediate = timers.setImmediate
 const nodeClearImmediate = timers.clearImmediate
 
-// In a greenlet, a timers/promises sleep without options is a hub wait on a callback
-// timer: an interrupt clears the timer (no AbortSignal listener, no AbortError).
+// In a greenlet, a timers/promises sleep without options is a hub wait: on the hub's
+// timer heap (one Node timer for all of them) when the hub runs on the real clock, else
+// on a callback timer of its own (a VirtualClock must not make Node's timers virtual).
+// An interrupt removes the timer and rejects the wait with the greenlet's exception: no
+// AbortSignal listener, no AbortError.
+const HUB_DELAY: WaitOwner = {
+  onTimeout: (w) => void getHub().wake(w, w.data),
+  onInterrupt: markHandled,
+}
 const DELAY: WaitOwner = {
   onTimeout: () => {},
   onInterrupt(w) {
@@ -35,14 +42,22 @@ const IMMEDIATE: WaitOwner = {
     nodeClearImmediate(w.data as NodeJS.Immediate)
   },
 }
+const TIMEOUT_MAX = 2 ** 31 - 1
 
 function wake(w: Waiter, value: unknown): void {
   getHub().wake(w, value)
 }
 
-// the callback timer coerces `delay` exactly as timers/promises does (it is the same Timeout)
 function sleepFor(delay: unknown, value: unknown): Promise<unknown> {
-  const w = getHub().park(DELAY, null, null, 'timers/promises.setTimeout')
+  const hub = getHub()
+  // Node's rule: anything but a number from 1 to TIMEOUT_MAX means 1 ms (beyond it, with
+  // a warning: the callback timer below gives that warning itself)
+  const exact = typeof delay === 'number' && delay >= 0 && delay <= TIMEOUT_MAX
+  if (hub.clock === realClock && (exact || delay === undefined)) {
+    const ms = exact && (delay as number) >= 1 ? (delay as number) : 1
+    return hub.wait(HUB_DELAY, null, ms / 1000, 'timers/promises.setTimeout', value)
+  }
+  const w = hub.park(DELAY, null, null, 'timers/promises.setTimeout')
   if (!(w instanceof Waiter)) return w
   w.data = nodeSetTimeout(wake, delay as number, w, value)
   return w.promise

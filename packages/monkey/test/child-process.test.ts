@@ -41,6 +41,7 @@ function watched(
 ) {
   let pids: number[] = []
   return {
+    settle: 0.3, // a child process takes a while to start on a busy machine
     block: async () => {
       const started = start()
       const child = getChild(started)

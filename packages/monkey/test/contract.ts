@@ -10,6 +10,8 @@ export interface Blocker {
   after?(): Promise<void>
   /** Tears down what `make` set up (servers, files). */
   close?(): Promise<void>
+  /** Seconds the call gets to be well under way before the interrupt (default 0.05). */
+  settle?: number
 }
 
 /**
@@ -31,7 +33,7 @@ export function interruptible(name: string, make: () => Promise<Blocker>): void 
           throw err
         }
       })
-      await pause(50)
+      await pause((b.settle ?? 0.05) * 1000)
       expect(g.dead).toBe(false) // it really blocks
       const start = performance.now()
       await g.kill()
@@ -49,7 +51,7 @@ export function interruptible(name: string, make: () => Promise<Blocker>): void 
     try {
       const baseline = resources()
       const g = spawn(async () => {
-        const t = Timeout.startNew(0.05)
+        const t = Timeout.startNew(b.settle ?? 0.05)
         const start = performance.now()
         try {
           await b.block()
