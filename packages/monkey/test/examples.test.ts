@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { main as killCleansUp } from '../examples/kill-cleans-up.js'
 import { main as timeoutStopsFetch } from '../examples/timeout-stops-fetch.js'
-import { pidGone } from './helpers.js'
 
 async function lines(main: (log: (line: string) => void) => Promise<void>): Promise<string[]> {
   const out: string[] = []
@@ -28,6 +27,5 @@ describe('README examples', () => {
       const source = readFileSync(new URL(`../examples/${name}.ts`, import.meta.url), 'utf8')
       expect(readme, name).toContain(source.trim())
     }
-    void pidGone
   })
 })
