@@ -13,6 +13,8 @@ const nodeClearInterval = timers.clearInterval
 export interface BlockingWatchdog {
   /** The threshold in seconds. */
   readonly threshold: number
+  /** Resolves once the watchdog thread runs (it takes a moment to start). */
+  readonly ready: Promise<void>
   /** Stops the heartbeat, the thread and the promise hooks. Idempotent. */
   stop(): void
 }
@@ -35,6 +37,7 @@ export interface BlockingWatchdog {
  * import { detectBlocking } from '@strand/monkey'
  *
  * const watchdog = detectBlocking(0.1)
+ * await watchdog.ready // the thread watches from now on
  * // … a greenlet calls readFileSync on a 2 GB file: the hub's error handler gets an
  * // EventLoopBlocked naming it
  * watchdog.stop()
@@ -64,6 +67,7 @@ class Watchdog implements BlockingWatchdog {
   /** The greenlet whose promise reaction runs now (sampled in `before`). */
   private running: Greenlet | null = null
   private stopped = false
+  readonly ready: Promise<void>
 
   constructor(readonly threshold: number) {
     const periodMs = Math.max(1, (threshold * 1000) / 4)
@@ -72,6 +76,10 @@ class Watchdog implements BlockingWatchdog {
       workerData: { buffer: this.beats.buffer, limitMs: threshold * 1000 + periodMs },
     })
     this.worker.unref()
+    this.ready = new Promise<void>((resolve) => {
+      this.worker.once('online', resolve)
+      this.worker.once('exit', resolve)
+    })
     this.timer = nodeSetInterval(this.beat, periodMs)
     this.timer.unref()
     getHub() // the hub's promise hooks first, so ours see the greenlet they made current

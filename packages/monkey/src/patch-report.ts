@@ -33,6 +33,6 @@ export interface PatchReport {
   alreadyPatched: string[]
   /** Not there on this Node version (or not a replaceable function), so not patched. */
   unavailable: string[]
-  /** The blocking watchdog's threshold in seconds, when this call started it; else null. */
+  /** With `detectBlocking`: the running watchdog's threshold in seconds (a second call keeps the first watchdog); else null. */
   detectBlocking: number | null
 }

@@ -1,6 +1,12 @@
 import { type ErrorHandler, type Greenlet, getHub, sleep, spawn } from '@strand/core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { detectBlocking, EventLoopBlocked, patchAll, unpatchAll } from '../src/index.js'
+import {
+  type BlockingWatchdog,
+  detectBlocking,
+  EventLoopBlocked,
+  patchAll,
+  unpatchAll,
+} from '../src/index.js'
 
 const reports: Array<{ err: unknown; g: Greenlet | null }> = []
 let handler: ErrorHandler
@@ -9,14 +15,18 @@ function block(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
 }
 
-beforeAll(() => {
+let watchdog: BlockingWatchdog
+
+beforeAll(async () => {
   const hub = getHub()
   handler = hub.handleError
   hub.handleError = (err, g) => reports.push({ err, g })
   hub.trackSpawnSites = true
-  expect(patchAll({ detectBlocking: 0.1 }).detectBlocking).toBe(0.1)
+  watchdog = detectBlocking(0.1)
+  await watchdog.ready
 })
 afterAll(() => {
+  watchdog.stop()
   unpatchAll()
   getHub().handleError = handler
   getHub().trackSpawnSites = false
@@ -54,6 +64,10 @@ describe('detectBlocking', () => {
   })
 
   it('stays silent for a program that never blocks', async () => {
+    // a roomier threshold: a machine this busy can starve a thread for 0.1 s by itself
+    watchdog.stop()
+    watchdog = detectBlocking(0.3)
+    await watchdog.ready
     reports.length = 0
     const gs = Array.from({ length: 5 }, (_, i) =>
       spawn(async () => {
@@ -62,6 +76,15 @@ describe('detectBlocking', () => {
     )
     for (const g of gs) await g.join()
     expect(reports).toEqual([])
+  })
+
+  it('starts with patchAll({ detectBlocking }), once, and stops with unpatchAll()', async () => {
+    const report = patchAll({ detectBlocking: 0.1 })
+    expect(report.detectBlocking).toBe(0.1)
+    expect(patchAll({ detectBlocking: 0.2 }).detectBlocking).toBe(0.1) // the running one stays
+    unpatchAll()
+    expect(patchAll({ timers: false }).detectBlocking).toBeNull()
+    unpatchAll()
   })
 
   it('rejects a threshold that is not above 0', () => {
