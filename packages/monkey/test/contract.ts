@@ -1,4 +1,4 @@
-import { GreenletExit, spawn, Timeout } from '@strand/core'
+import { GreenletExit, spawn, Timeout, withTimeout } from '@strand/core'
 import { expect, it } from 'vitest'
 import { leftover, pause, resources, since } from './helpers.js'
 
@@ -16,8 +16,8 @@ export interface Blocker {
 
 /**
  * gevent's generic wait contract, for a Node call under the patches: a greenlet awaiting
- * it is interrupted promptly by kill() (it sees GreenletExit) and by a Timeout (it sees
- * that Timeout, not an AbortError), and nothing of the call stays active afterwards.
+ * it is interrupted promptly by kill() (it sees GreenletExit) and by withTimeout (it sees
+ * the Timeout, not an AbortError), and nothing of the call stays active afterwards.
  */
 export function interruptible(name: string, make: () => Promise<Blocker>): void {
   it(`${name}: kill() interrupts it promptly with GreenletExit, leaving nothing behind`, async () => {
@@ -46,24 +46,30 @@ export function interruptible(name: string, make: () => Promise<Blocker>): void 
     }
   })
 
-  it(`${name}: a Timeout interrupts it promptly with that Timeout, leaving nothing behind`, async () => {
+  it(`${name}: withTimeout() interrupts it promptly with the Timeout, leaving nothing behind`, async () => {
     const b = await make()
     try {
       const baseline = resources()
       const g = spawn(async () => {
-        const t = Timeout.startNew(b.settle ?? 0.05)
+        let seen: unknown
         const start = performance.now()
-        try {
-          await b.block()
-          return { outcome: 'finished', ms: since(start) }
-        } catch (err) {
-          return { outcome: err === t ? 'timeout' : err, ms: since(start) }
-        } finally {
-          t.cancel()
-        }
+        const outcome = await withTimeout(
+          b.settle ?? 0.05,
+          async () => {
+            try {
+              await b.block()
+            } catch (err) {
+              seen = err // what the call itself rejected with
+              throw err
+            }
+          },
+          { timeoutValue: 'timeout' },
+        )
+        return { outcome, seen, ms: since(start) }
       })
-      const { outcome, ms } = await g.get()
+      const { outcome, seen, ms } = await g.get()
       expect(outcome).toBe('timeout')
+      expect(seen).toBeInstanceOf(Timeout) // not an AbortError
       expect(ms).toBeLessThan(1000)
       await b.after?.()
       expect(await leftover(baseline)).toEqual([])
