@@ -48,6 +48,12 @@ function wake(w: Waiter, value: unknown): void {
   getHub().wake(w, value)
 }
 
+// an interrupt was pending: the wait is rejected already (and handled, as in markHandled)
+function pending(p: Promise<unknown>): Promise<unknown> {
+  p.catch(() => {})
+  return p
+}
+
 function sleepFor(delay: unknown, value: unknown): Promise<unknown> {
   const hub = getHub()
   // Node's rule: anything but a number from 1 to TIMEOUT_MAX means 1 ms (beyond it, with
@@ -55,10 +61,11 @@ function sleepFor(delay: unknown, value: unknown): Promise<unknown> {
   const exact = typeof delay === 'number' && delay >= 0 && delay <= TIMEOUT_MAX
   if (hub.clock === realClock && (exact || delay === undefined)) {
     const ms = exact && (delay as number) >= 1 ? (delay as number) : 1
-    return hub.wait(HUB_DELAY, null, ms / 1000, 'timers/promises.setTimeout', value)
+    const w = hub.park(HUB_DELAY, null, ms / 1000, 'timers/promises.setTimeout', value)
+    return w instanceof Waiter ? w.promise : pending(w)
   }
   const w = hub.park(DELAY, null, null, 'timers/promises.setTimeout')
-  if (!(w instanceof Waiter)) return w
+  if (!(w instanceof Waiter)) return pending(w)
   w.data = nodeSetTimeout(wake, delay as number, w, value)
   return w.promise
 }
@@ -78,7 +85,7 @@ function patchedImmediate(original: PromiseFn): PromiseFn {
     if (callOwner() === null) return Reflect.apply(original, this, args)
     if (args[1] !== undefined) return Reflect.apply(withSignal_, this, args)
     const w = getHub().park(IMMEDIATE, null, null, 'timers/promises.setImmediate')
-    if (!(w instanceof Waiter)) return w
+    if (!(w instanceof Waiter)) return pending(w)
     w.data = nodeSetImmediate(wake, w, args[0])
     return w.promise
   }

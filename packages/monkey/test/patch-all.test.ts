@@ -6,6 +6,7 @@ import {
   isPatched,
   type PatchTarget,
   patchAll,
+  patchChildProcess,
   patchFetch,
   unpatchAll,
 } from '../src/index.js'
@@ -139,6 +140,23 @@ describe('getOriginal()', () => {
     expect(getOriginal('node:fs', 'promises.readFile')).toBe(original)
     unpatchAll()
     expect(fsp.readFile).toBe(original)
+  })
+
+  // gevent's test__monkey: saved originals are never patched objects, and patching a
+  // module again leaves get_original as it was
+  it("gives Node's own function for every patched item, the same after patching again", async () => {
+    const labels = patchAll().patched
+    unpatchAll()
+    const originals = await snapshot(labels)
+    patchAll()
+    const split = (label: string) =>
+      [label.slice(0, label.indexOf('.')), label.slice(label.indexOf('.') + 1)] as const
+    for (const label of labels)
+      expect(getOriginal(...split(label)), label).toBe(originals.get(label))
+    patchChildProcess()
+    patchAll()
+    for (const label of labels)
+      expect(getOriginal(...split(label)), label).toBe(originals.get(label))
   })
 
   it('returns what is there when it was never patched', () => {
