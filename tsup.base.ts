@@ -9,7 +9,8 @@ export function strandBuild(entry: string[], extra: Options = {}): ReturnType<ty
     entry,
     format: ['esm'],
     target: 'node20',
-    dts: true,
+    // members tagged @internal (timer-heap fields, kernel entry points) stay out of the .d.ts
+    dts: { compilerOptions: { stripInternal: true } },
     clean: true,
     sourcemap: true,
     splitting: true,

@@ -1,3 +1,3 @@
 import { strandBuild } from '../../tsup.base.js'
 
-export default strandBuild(['src/index.ts', 'src/monkey.ts'])
+export default strandBuild(['src/index.ts', 'src/monkey.ts', 'src/threadpool.ts', 'src/threadpool-worker.ts'])

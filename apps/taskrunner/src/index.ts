@@ -12,3 +12,4 @@ export type {
   TaskResult,
   TaskStatus,
 } from './task.js'
+export type { ThreadTask } from './thread-task.js'

@@ -45,7 +45,8 @@ export function markAsStrandError(errorClass: abstract new (...args: never[]) =>
  * The default exception of {@link Greenlet.kill}. A greenlet that ends with it ended
  * normally: `successful()` is true and `value` is the GreenletExit instance.
  *
- * It has no stack trace: it is a request to stop, not a bug report.
+ * It has no stack trace and, by default, no message: it is a request to stop, not a
+ * bug report, so it prints as just `GreenletExit`.
  *
  * @example
  * ```ts
@@ -59,7 +60,7 @@ export function markAsStrandError(errorClass: abstract new (...args: never[]) =>
  * ```
  */
 export class GreenletExit extends StrandError {
-  constructor(message = 'GreenletExit') {
+  constructor(message = '') {
     const limit = Error.stackTraceLimit
     Error.stackTraceLimit = 0
     super('ERR_GREENLET_EXIT', message)

@@ -37,3 +37,33 @@ function warnSecondCopy(): void {
     { code: 'STRAND_DUPLICATE_CORE' },
   )
 }
+
+/**
+ * Makes `hub` the thread's hub until the returned function restores the previous one:
+ * everything that calls {@link getHub} — spawn, sleep, every primitive — uses it
+ * meanwhile. For tools that run a program in isolation on a fresh hub with a clock of
+ * its own (`@strand/testing`); greenlets of the previous hub must not run meanwhile.
+ *
+ * @example
+ * ```ts
+ * import { Hub, VirtualClock } from '@strand/core'
+ * import { installHub } from '@strand/core/internal'
+ *
+ * const restore = installHub(new Hub({ clock: new VirtualClock() }))
+ * try {
+ *   // … run the program under test
+ * } finally {
+ *   restore()
+ * }
+ * ```
+ */
+export function installHub(hub: Hub): () => void {
+  const previous = getHub()
+  const slot = globalThis as Record<symbol, unknown>
+  theHub = hub
+  slot[HUB_KEY] = hub
+  return () => {
+    theHub = previous
+    slot[HUB_KEY] = previous
+  }
+}

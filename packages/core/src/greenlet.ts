@@ -1,8 +1,9 @@
+import { inspect } from 'node:util'
 import { GreenletExit, isGreenletExit } from './errors.js'
 import { getHub } from './get-hub.js'
 import type { Hub } from './hub.js'
-import { currentGreenlet } from './internal/context.js'
-import { deferred, Extras, KILL, type TimeoutScope } from './internal/greenlet-extras.js'
+import { currentTask } from './internal/context.js'
+import { describeGreenlet } from './internal/describe-greenlet.js'
 import {
   addLink,
   type DeathObserver,
@@ -14,24 +15,44 @@ import {
   RAW,
   removeLink,
 } from './internal/greenlet-links.js'
-import { DEAD, NEW, RUNNING, SCHEDULED } from './internal/greenlet-state.js'
-import { CallbackTimer, StartTimer } from './internal/timer-entries.js'
+import { registerHandleType } from './internal/handles.js'
+import { abortForInterrupt, interruptSignal, KILL, releaseScopes } from './internal/interrupts.js'
+import { toKillArgs } from './internal/kill-args.js'
+import { DEAD, NEW, RUNNING, SCHEDULED, Task } from './internal/task.js'
+import { StartTimer } from './internal/timer-entries.js'
 import { checkFunction, checkOptions, checkSeconds, describe } from './internal/validate.js'
 import { WaitList } from './internal/wait-list.js'
-import type { Waiter, WaitOwner } from './internal/waiter.js'
+import type { WaitOwner } from './internal/waiter.js'
 import { Timeout } from './timeout.js'
 import type { Waitable } from './waitable.js'
 
-// join() waiters resolve to true; get() waiters (data = GET) to the value or the exception
+// what a waiter in a greenlet's death list wants: join() true, get() the outcome, kill() nothing
+const JOIN = undefined
 const GET = 1
-const JOIN_OWNER: WaitOwner = { onTimeout: (w) => w.greenlet.hub.wake(w, false) }
-const GET_OWNER: WaitOwner = {
-  onTimeout: (w) => w.greenlet.hub.fail(w, new Timeout(w.seconds)),
-}
+const KILL_WAIT = 2
+const JOIN_OWNER: WaitOwner = { onTimeout: (w) => getHub().wake(w, false) }
+const GET_OWNER: WaitOwner = { onTimeout: (w) => getHub().fail(w, new Timeout(w.seconds)) }
+const KILL_OWNER: WaitOwner = { onTimeout: (w) => getHub().wake(w) }
 
 let nextId = 1
 const RESOLVED = Promise.resolve()
 const RESOLVED_TRUE = Promise.resolve(true)
+/** Marks the constructor call that wraps an existing root task. */
+const ADOPT = Symbol('adopt')
+
+// Module-private doors into the class, set by its static block: the kernel calls
+// onExit, the hub's error report calls reportIfUnobserved, the hooks call observeGreenlet.
+let onExit: (task: Task, result: unknown, failed: boolean) => void
+let reportIfUnobserved: (g: Greenlet) => void
+let observeGreenlet: (g: Greenlet, observer: DeathObserver) => void
+
+/** Options of {@link Greenlet.kill} (also accepted as its only argument). */
+export interface KillOptions {
+  /** What to raise; default a new {@link GreenletExit}. An Error class is instantiated. */
+  exception?: unknown
+  /** Stop waiting for the death after this many seconds (silently). */
+  timeout?: number | null
+}
 
 /**
  * A handle on one run of an async function: its name, its state, its value or
@@ -53,41 +74,51 @@ const RESOLVED_TRUE = Promise.resolve(true)
  * ```
  */
 export class Greenlet<T = unknown> implements Waitable {
-  /** @internal */ _state = NEW
-  /** @internal pending waits, linked through Waiter.gNext */ _waitHead: Waiter | null = null
-  /** @internal */ _hasPending = false
-  /** @internal */ _livePrev: Greenlet | null = null
-  /** @internal */ _liveNext: Greenlet | null = null
-  /** @internal set when someone will hear about its end (get/join/link) */ _observed = false
+  readonly #task: Task
+  readonly #id: number
+  #result: unknown = undefined
+  #failed = false
+  /** join(), get() and kill() waiters, woken at death */
+  #joiners: WaitList | null = null
+  #links: Links = null
+  /** kill-only signal (created on first use) */
+  #controller: AbortController | null = null
+  #startTimer: StartTimer | null = null
+  /** the body's name, kept for toString() after the body is dropped */
+  #fnName: string | undefined = undefined
 
-  // Hot fields only: a greenlet is allocated per spawn, so rarely used state lives in `_x`.
-  private _fn: Function | null
-  private _args: unknown[] | null
-  private readonly _id: number
-  private _result: unknown = undefined
-  private _failed = false
-  private _joiners: WaitList | null = null
-  /** one link (the common case: a Group or a joinAll), or several */
-  private _links: Links = null
-  private _x: Extras | null = null
+  static {
+    registerHandleType<Greenlet>({
+      taskOf(g) {
+        if (!(g instanceof Greenlet)) {
+          throw new TypeError(`Expected a Greenlet, got ${describe(g)}`)
+        }
+        return g.#task
+      },
+      rootHandle: (task) => new Greenlet(ADOPT as never, task),
+    })
+    onExit = (task, result, failed) => (task.handle as Greenlet).#die(result, failed)
+    reportIfUnobserved = (g) => {
+      if (!g.#task.observed) getHub().reportError(g.#result, g.#task)
+    }
+    observeGreenlet = (g, observer) => {
+      g.#links = addLink(g.#links, observer)
+    }
+  }
 
   /**
    * Creates a greenlet that is not started yet; call {@link Greenlet.start}.
    * @throws TypeError if `fn` is not a function.
    */
   constructor(fn: (...args: never[]) => T | PromiseLike<T>, ...args: unknown[]) {
+    this.#id = nextId++
+    if ((fn as unknown) === ADOPT) {
+      this.#task = args[0] as Task
+      this.#task.handle = this
+      return
+    }
     checkFunction('fn', fn)
-    this._fn = fn
-    this._args = args
-    this._id = nextId++
-  }
-
-  /** @internal the hub's root greenlet, "main" */
-  static _root(): Greenlet {
-    const g = new Greenlet(() => undefined)
-    g._extras().name = 'main'
-    g._state = RUNNING
-    return g
+    this.#task = new Task(fn, args, this, onExit)
   }
 
   /** The hub that runs it (there is one per thread). */
@@ -109,59 +140,65 @@ export class Greenlet<T = unknown> implements Waitable {
 
   /** "Greenlet-1", "Greenlet-2", … unless you set one. */
   get name(): string {
-    const x = this._extras()
-    return (x.name ??= `Greenlet-${this._id}`)
+    const x = this.#task.extras()
+    return (x.name ??= `Greenlet-${this.#id}`)
   }
 
   set name(value: string) {
     if (typeof value !== 'string') {
       throw new TypeError(`Expected \`name\` to be a string, got ${describe(value)}`)
     }
-    this._extras().name = value
+    this.#task.extras().name = value
   }
 
   /** True once started and until it is dead (as gevent's `bool(g)`: false again after it ends). */
   get started(): boolean {
-    return this._state === SCHEDULED || this._state === RUNNING
+    const state = this.#task.state
+    return state === SCHEDULED || state === RUNNING
   }
 
   /** Finished, failed, or killed (also killed before it ever ran). */
   get dead(): boolean {
-    return this._state === DEAD
+    return this.#task.state === DEAD
   }
 
   /** The same as {@link Greenlet.dead}: the {@link Waitable} view. */
   ready(): boolean {
-    return this._state === DEAD
+    return this.#task.state === DEAD
   }
 
   /** Dead without an exception. Ending by GreenletExit (the default kill) counts as success. */
   successful(): boolean {
-    return this._state === DEAD && !this._failed
+    return this.#task.state === DEAD && !this.#failed
   }
 
   /** The result; the GreenletExit instance if it was killed with one; undefined before. */
   get value(): T | GreenletExit | undefined {
-    return this._failed ? undefined : (this._result as T | GreenletExit | undefined)
+    return this.#failed ? undefined : (this.#result as T | GreenletExit | undefined)
   }
 
-  /** The exception it died with, or undefined. */
+  /**
+   * The exception it died with, or undefined. Reading it counts as handling the
+   * failure: the hub then does not report it.
+   */
   get exception(): unknown {
-    return this._failed ? this._result : undefined
+    if (!this.#failed) return undefined
+    this.#task.observed = true
+    return this.#result
   }
 
   /**
    * An AbortSignal aborted when this greenlet is killed (its reason is the kill
-   * exception). Pass it to APIs that take one — `fetch`, `fs.promises`, `events.once` —
-   * so a kill really stops them. Created on first use.
+   * exception). Created on first use. To stop I/O on a Timeout as well, use
+   * {@link Greenlet.interruptSignal}.
    */
   get signal(): AbortSignal {
-    const x = this._extras()
-    if (x.controller === null) {
-      x.controller = new AbortController()
-      if (x.killedWith !== undefined) x.controller.abort(x.killedWith)
+    if (this.#controller === null) {
+      this.#controller = new AbortController()
+      const killedWith = this.#task.x?.killedWith
+      if (killedWith !== undefined) this.#controller.abort(killedWith)
     }
-    return x.controller.signal
+    return this.#controller.signal
   }
 
   /**
@@ -181,22 +218,17 @@ export class Greenlet<T = unknown> implements Waitable {
    * ```
    */
   get interruptSignal(): AbortSignal {
-    const x = this._extras()
-    if (x.interrupt === null) {
-      x.interrupt = new AbortController()
-      if (this._hasPending) x.interrupt.abort(x.pending)
-      else if (x.killedWith !== undefined && this._state !== RUNNING)
-        x.interrupt.abort(x.killedWith)
-    }
-    return x.interrupt.signal
+    return interruptSignal(this.#task)
   }
 
   /** Schedules the first run. A no-op if already started, finished or killed. */
   start(): this {
-    if (this._state !== NEW) return this
-    this._state = SCHEDULED
-    this._register()
-    this.hub.scheduleStart(this)
+    const task = this.#task
+    if (task.state !== NEW) return this
+    task.state = SCHEDULED
+    const hub = getHub()
+    hub.register(task)
+    hub.scheduleStart(task)
     return this
   }
 
@@ -206,32 +238,34 @@ export class Greenlet<T = unknown> implements Waitable {
    */
   startLater(seconds: number): this {
     const delay = checkSeconds('seconds', seconds) ?? 0
-    if (this._state !== NEW) return this
-    this._state = SCHEDULED
-    this._register()
-    const timer = new StartTimer(this)
-    this._extras().startTimer = timer
-    this.hub.addTimer(timer, delay)
+    const task = this.#task
+    if (task.state !== NEW) return this
+    task.state = SCHEDULED
+    const hub = getHub()
+    hub.register(task)
+    this.#startTimer = new StartTimer(task, startTask)
+    hub.addTimer(this.#startTimer, delay)
     return this
   }
 
   /**
    * Waits until it is dead. Resolves `true` once dead, `false` if `timeout` seconds
-   * pass first; never throws its exception (use {@link Greenlet.get} for that).
+   * pass first; never throws its exception (use {@link Greenlet.get} for that), and
+   * does not count as handling a failure: one nobody retrieves is still reported.
    * A kill or Timeout aimed at *you* interrupts the wait.
    * @throws RangeError when a greenlet joins itself (it would wait forever).
    */
   join(opts?: { timeout?: number | null }): Promise<boolean> {
     checkOptions('opts', opts)
     const seconds = checkSeconds('timeout', opts?.timeout)
-    this._observed = true
-    if (this._state === DEAD) return RESOLVED_TRUE
-    this._checkNotSelf('join')
-    return this.hub.wait<boolean>(
+    if (this.#task.state === DEAD) return RESOLVED_TRUE
+    this.#checkNotSelf('join')
+    return getHub().wait<boolean>(
       JOIN_OWNER,
-      (this._joiners ??= new WaitList()),
+      (this.#joiners ??= new WaitList()),
       seconds,
       `join(${this.name})`,
+      JOIN,
     )
   }
 
@@ -244,15 +278,17 @@ export class Greenlet<T = unknown> implements Waitable {
   get(opts?: { block?: boolean; timeout?: number | null }): Promise<T> {
     checkOptions('opts', opts)
     const seconds = checkSeconds('timeout', opts?.timeout)
-    this._observed = true
-    if (this._state === DEAD) {
-      return this._failed ? Promise.reject(this._result) : Promise.resolve(this._result as T)
+    const task = this.#task
+    if (task.state === DEAD) {
+      if (!this.#failed) return Promise.resolve(this.#result as T)
+      task.observed = true
+      return Promise.reject(this.#result)
     }
     if (opts?.block === false) return Promise.reject(new Timeout(0))
-    this._checkNotSelf('get')
-    return this.hub.wait<T>(
+    this.#checkNotSelf('get')
+    return getHub().wait<T>(
       GET_OWNER,
-      (this._joiners ??= new WaitList()),
+      (this.#joiners ??= new WaitList()),
       seconds,
       `get(${this.name})`,
       GET,
@@ -262,34 +298,46 @@ export class Greenlet<T = unknown> implements Waitable {
   /**
    * Kills it: raises `exception` (default a new {@link GreenletExit}) at whatever it
    * waits on now, or at its next wait if it is busy elsewhere; aborts its
-   * {@link Greenlet.signal}. A greenlet that has not started yet never runs and is dead
-   * at once. `kill()` itself never switches; the promise it returns resolves when the
-   * greenlet is dead, or after `timeout` seconds (a greenlet may catch the exception and
-   * go on). It never rejects, so it is fine not to await it.
+   * {@link Greenlet.signal} and {@link Greenlet.interruptSignal}. A greenlet that has not
+   * started yet never runs and is dead at once. `kill()` itself never switches; the
+   * promise it returns resolves when the greenlet is dead, or after `timeout` seconds (a
+   * greenlet may catch the exception and go on). It never rejects, so it is fine not to
+   * await it. `g.kill({ timeout: 1 })` is read as options.
+   *
+   * Killing yourself (`getCurrent().kill()`) raises the exception right there, as in
+   * gevent: the call throws it synchronously.
+   * @throws TypeError/RangeError for a bad `timeout`; the exception itself on a self-kill.
    */
+  kill(opts: KillOptions): Promise<void>
+  kill(exception?: unknown, opts?: { timeout?: number | null }): Promise<void>
   kill(exception?: unknown, opts?: { timeout?: number | null }): Promise<void> {
-    checkOptions('opts', opts)
-    const seconds = checkSeconds('timeout', opts?.timeout)
-    if (this._state === DEAD) return RESOLVED
-    const error = toException(exception)
-    const x = this._extras()
-    x.killedWith = error
-    if (this._state !== RUNNING) {
+    const args = toKillArgs(exception, opts)
+    const task = this.#task
+    if (task.state === DEAD) return RESOLVED
+    const error = toException(args.exception)
+    const x = task.extras()
+    if (x.killedWith === undefined) x.killedWith = error
+    const hub = getHub()
+    if (task.state !== RUNNING) {
       // never ran: it never will
-      if (x.startTimer !== null) this.hub.removeTimer(x.startTimer)
-      this._observed = true
-      this._die(error, !isGreenletExit(error))
+      if (this.#startTimer !== null) hub.removeTimer(this.#startTimer)
+      task.observed = true
+      this.#die(error, !isGreenletExit(error))
       return RESOLVED
     }
-    if (x.controller !== null && !x.controller.signal.aborted) {
-      try {
-        x.controller.abort(error)
-      } catch (err) {
-        this.hub.handleError(err, this)
-      }
+    this.#abortSignal(error)
+    if (task === (currentTask() ?? hub.rootTask)) {
+      abortForInterrupt(task, error, KILL)
+      throw error
     }
-    this.hub.interrupt(this, error, KILL)
-    return this._waitDeath(seconds)
+    hub.interruptTask(task, error, KILL)
+    return hub.parkDetached<void>(
+      KILL_OWNER,
+      (this.#joiners ??= new WaitList()),
+      args.seconds,
+      'kill',
+      KILL_WAIT,
+    ).promise
   }
 
   /**
@@ -297,243 +345,142 @@ export class Greenlet<T = unknown> implements Waitable {
    * Links fire in the order they were added, each once.
    */
   link(callback: (g: Greenlet<T>) => unknown): void {
-    this._addLink(LINK, callback)
+    this.#addLink(LINK, callback)
   }
 
   /** Like {@link Greenlet.link}, only when it ends successfully. */
   linkValue(callback: (g: Greenlet<T>) => unknown): void {
-    this._addLink(LINK_VALUE, callback)
+    this.#addLink(LINK_VALUE, callback)
   }
 
-  /** Like {@link Greenlet.link}, only when it fails. */
+  /**
+   * Like {@link Greenlet.link}, only when it fails. The callback receiving the failure
+   * counts as handling it: the hub then does not report it.
+   */
   linkException(callback: (g: Greenlet<T>) => unknown): void {
-    this._addLink(LINK_EXCEPTION, callback)
+    this.#addLink(LINK_EXCEPTION, callback)
   }
 
   /**
    * Calls `callback(this)` from the hub when it dies: cheaper than `link`, but the
-   * callback must not wait (it would throw BlockingSwitchOutError).
+   * callback must not wait (it would throw BlockingSwitchOutError). What it throws is
+   * reported through `hub.handleError`.
    */
   rawlink(callback: (w: Waitable) => void): void {
-    this._addLink(RAW, callback)
+    this.#addLink(RAW, callback)
   }
 
   /** Removes a callback added by link, linkValue, linkException or rawlink. */
   unlink(callback: Function): void {
-    this._links = removeLink(this._links, callback)
+    this.#links = removeLink(this.#links, callback)
   }
 
+  /** `<Greenlet "name": fnName>`; the function name stays after it died. */
   toString(): string {
-    const fn = this._fn === null ? '' : `: ${(this._fn as Function).name || 'anonymous'}`
-    return `<Greenlet "${this.name}"${fn}>`
+    const fn = this.#bodyName()
+    return `<Greenlet "${this.name}"${fn === undefined ? '' : `: ${fn}`}>`
   }
 
-  // ---- internals used by the hub and by sibling packages ----
-
-  /** @internal tells `observer` synchronously when this greenlet dies. */
-  _observe(observer: DeathObserver): void {
-    this._links = addLink(this._links, observer)
+  /** `Greenlet "fetch-1" (fetchUser) dead: failed with TypeError` in console.log and util.inspect. */
+  [inspect.custom](): string {
+    const task = this.#task
+    return describeGreenlet({
+      name: this.name,
+      fn: this.#bodyName(),
+      state: task.state,
+      waitingOn: task.waitLabels(),
+      failed: this.#failed,
+      result: this.#result,
+    })
   }
 
-  /** @internal */
-  _unobserve(observer: DeathObserver): void {
-    this.unlink(observer as unknown as Function)
+  #bodyName(): string | undefined {
+    const fn = this.#task.fn
+    if (fn === null) return this.#fnName
+    return fn.name || 'anonymous'
   }
 
-  /** @internal */
-  _addWait(w: Waiter): void {
-    w.gNext = this._waitHead
-    w.gPrev = null
-    if (this._waitHead !== null) this._waitHead.gPrev = w
-    this._waitHead = w
+  #abortSignal(error: unknown): void {
+    const controller = this.#controller
+    if (controller !== null && !controller.signal.aborted) controller.abort(error)
   }
 
-  /** @internal */
-  _removeWait(w: Waiter): void {
-    if (w.gPrev !== null) w.gPrev.gNext = w.gNext
-    else if (this._waitHead === w) this._waitHead = w.gNext
-    else return
-    if (w.gNext !== null) w.gNext.gPrev = w.gPrev
-    w.gPrev = w.gNext = null
-  }
-
-  /** @internal */
-  _waitLabels(): string[] {
-    const labels: string[] = []
-    for (let w = this._waitHead; w !== null; w = w.gNext) labels.push(w.label)
-    return labels
-  }
-
-  /** @internal an exception to raise at the next wait; a kill is never replaced by a timeout */
-  _setPending(error: unknown, source: unknown): void {
-    const x = this._extras()
-    if (this._hasPending && x.pendingSource === KILL && source !== KILL) return
-    this._hasPending = true
-    x.pending = error
-    x.pendingSource = source
-  }
-
-  /** @internal */
-  _takePending(): unknown {
-    const x = this._extras()
-    const error = x.pending
-    this._hasPending = false
-    x.pending = x.pendingSource = undefined
-    // a signal born aborted by this interrupt has served its purpose: the next one is fresh
-    if (x.interrupt?.signal.aborted) x.interrupt = null
-    return error
-  }
-
-  /** @internal drops an undelivered exception raised by `source` (a cancelled Timeout) */
-  _dropPending(source: unknown): void {
-    if (this._hasPending && this._x?.pendingSource === source) this._takePending()
-  }
-
-  /** @internal aborts the interrupt signal, and the signals of the Timeouts the interrupt cuts short */
-  _abortInterrupt(error: unknown, source: unknown): void {
-    const x = this._x
-    if (x === null) return
-    const scopes = x.timeouts
-    if (scopes !== null && scopes.length > 0) {
-      // a kill cuts every scope short; a Timeout its own and those nested inside it
-      const from = source === KILL ? 0 : scopes.indexOf(source as TimeoutScope)
-      if (from >= 0) for (const scope of scopes.slice(from)) scope.abortScope(error)
-    }
-    const controller = x.interrupt
-    if (controller === null) return
-    x.interrupt = null
-    try {
-      controller.abort(error)
-    } catch (err) {
-      this.hub.handleError(err, this)
-    }
-  }
-
-  /** @internal a Timeout started against this greenlet */
-  _enterScope(scope: TimeoutScope): void {
-    ;(this._extras().timeouts ??= []).push(scope)
-  }
-
-  /** @internal a Timeout cancelled (or fired) */
-  _leaveScope(scope: TimeoutScope): void {
-    const scopes = this._x?.timeouts
-    if (scopes == null) return
-    if (scopes[scopes.length - 1] === scope) scopes.pop()
-    else {
-      const i = scopes.indexOf(scope)
-      if (i >= 0) scopes.splice(i, 1)
-    }
-  }
-
-  /** @internal */
-  _die(result: unknown, failed: boolean): void {
-    if (this._state === DEAD) return
-    this._state = DEAD
-    this._result = result
-    this._failed = failed
-    this._fn = this._args = null
-    if (this._hasPending) this._takePending()
+  /** The body ended (or it was killed before it ran): wake the waiters, fire the links. */
+  #die(result: unknown, failed: boolean): void {
+    const task = this.#task
+    if (task.state === DEAD) return
+    this.#fnName = this.#bodyName()
+    task.state = DEAD
+    task.fn = task.args = null
+    task.pending = null
+    this.#result = result
+    this.#failed = failed
+    if (task.x !== null) releaseScopes(task)
     const hub = getHub()
-    hub.live.remove(this)
-    const joiners = this._joiners
+    hub.unregister(task)
+    const joiners = this.#joiners
     if (joiners !== null) {
-      this._joiners = null
+      this.#joiners = null
       for (let w = joiners.shift(); w !== null; w = joiners.shift()) {
-        if (w.data !== GET) hub.wake(w, true)
-        else if (failed) hub.fail(w, result)
-        else hub.wake(w, result)
+        if (w.data === GET) {
+          if (failed) {
+            task.observed = true
+            hub.fail(w, result)
+          } else hub.wake(w, result)
+        } else hub.wake(w, w.data === KILL_WAIT ? undefined : true)
       }
     }
-    const links = this._links
+    const links = this.#links
     if (links !== null) {
-      this._links = null
-      if (Array.isArray(links)) for (const link of links) this._fire(link)
-      else this._fire(links)
+      this.#links = null
+      if (Array.isArray(links)) for (const link of links) this.#fire(link)
+      else this.#fire(links)
     }
-    this._x?.death?.resolve()
-    if (failed && !this._observed) hub.schedule(reportIfUnobserved, this)
+    if (failed && !task.observed) hub.schedule(reportIfUnobserved, this)
   }
 
-  private _fire(link: LinkEntry | DeathObserver): void {
+  #fire(link: LinkEntry | DeathObserver): void {
     if (!(link instanceof LinkEntry)) {
-      link.notify(this)
+      if (link.done !== true) link.notify(this)
       return
     }
     switch (link.kind) {
       case RAW:
-        this.hub.schedule(link.fn as (g: Greenlet) => void, this)
+        getHub().schedule(link.fn as (g: Greenlet) => unknown, this)
         return
       case LINK_VALUE:
-        if (this._failed) return
+        if (this.#failed) return
         break
       case LINK_EXCEPTION:
-        if (!this._failed) return
+        if (!this.#failed) return
+        this.#task.observed = true
         break
     }
     new Greenlet(link.fn as (g: Greenlet) => unknown, this).start()
   }
 
-  private _addLink(kind: number, callback: unknown): void {
+  #addLink(kind: number, callback: unknown): void {
     checkFunction('callback', callback)
-    this._observed = true
     const link = new LinkEntry(kind, callback as Function)
-    if (this._state === DEAD) this._fire(link)
-    else this._links = addLink(this._links, link)
+    if (this.#task.state === DEAD) this.#fire(link)
+    else this.#links = addLink(this.#links, link)
   }
 
-  /** @internal rarely used state, allocated on first need */
-  _extras(): Extras {
-    return (this._x ??= new Extras())
-  }
-
-  /** @internal where it was spawned, when the hub tracks spawn sites */
-  get _spawnSite(): string | undefined {
-    return this._x?.spawnSite
-  }
-
-  /** @internal */
-  get _sawLoopExit(): boolean {
-    return this._x?.sawLoopExit === true
-  }
-
-  set _sawLoopExit(value: boolean) {
-    this._extras().sawLoopExit = value
-  }
-
-  private _register(): void {
-    const hub = getHub()
-    hub.live.add(this)
-    if (hub.trackSpawnSites) {
-      this._extras().spawnSite = new Error().stack?.split('\n').slice(3).join('\n')
-    }
-  }
-
-  private _checkNotSelf(what: string): void {
-    if (currentGreenlet() === this) {
+  #checkNotSelf(what: string): void {
+    if (currentTask() === this.#task) {
       throw new RangeError(
         `${this.name} cannot ${what}() itself: it would wait forever. Wait for it from another greenlet.`,
       )
     }
   }
-
-  private _waitDeath(seconds: number | null): Promise<void> {
-    const x = this._extras()
-    const death = (x.death ??= deferred())
-    if (seconds === null) return death.promise
-    return new Promise<void>((resolve) => {
-      const timer = new CallbackTimer(resolve)
-      this.hub.addTimer(timer, seconds)
-      void death.promise.then(() => {
-        this.hub.removeTimer(timer)
-        resolve()
-      })
-    })
-  }
 }
 
-function reportIfUnobserved(g: Greenlet): void {
-  if (!g._observed) g.hub.handleError(g.exception, g)
+/** Tells `observer.notify(g)` synchronously when `g` dies (the `observeDeath` hook). */
+export function observeGreenletDeath(g: Greenlet, observer: DeathObserver): void {
+  observeGreenlet(g, observer)
 }
+
+const startTask = (task: Task): void => getHub().scheduleStart(task)
 
 /** kill()'s argument: nothing means a new GreenletExit; an error class is instantiated (as gevent does). */
 function toException(exception: unknown): unknown {

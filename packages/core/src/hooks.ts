@@ -1,8 +1,10 @@
 import { getHub } from './get-hub.js'
-import type { Greenlet } from './greenlet.js'
+import { type Greenlet, observeGreenletDeath } from './greenlet.js'
 import type { Hub } from './hub.js'
-import { currentGreenlet as runningGreenlet } from './internal/context.js'
+import { currentTask } from './internal/context.js'
 import type { DeathObserver } from './internal/greenlet-links.js'
+import { handleType } from './internal/handles.js'
+import { dropPending } from './internal/interrupts.js'
 import { checkSeconds } from './internal/validate.js'
 import { Waiter, type WaitOwner } from './internal/waiter.js'
 import { Timeout } from './timeout.js'
@@ -22,7 +24,8 @@ import { Timeout } from './timeout.js'
  * ```
  */
 export function currentGreenlet(): Greenlet | null {
-  return runningGreenlet()
+  const task = currentTask()
+  return task === null ? null : (task.handle as Greenlet)
 }
 
 const HUB_KEY = Symbol.for('strand.hub')
@@ -31,9 +34,8 @@ const HUB_KEY = Symbol.for('strand.hub')
  * True while code that runs as the hub's root greenlet "main" (the main script, and
  * timer and emitter callbacks, which also run as main) can be interrupted at its next
  * wait: a {@link Timeout} started there is armed, or an interrupt is waiting to be
- * raised. False when there is no hub yet: it never creates one (a hub installs promise
- * hooks that every promise then pays for). @strand/monkey uses it to leave main's Node
- * calls exactly as they are unless a Timeout could stop them.
+ * raised. False when there is no hub yet: it never creates one. @strand/monkey uses it
+ * to leave main's Node calls exactly as they are unless a Timeout could stop them.
  *
  * @example
  * ```ts
@@ -50,10 +52,10 @@ const HUB_KEY = Symbol.for('strand.hub')
 export function mainInterruptArmed(): boolean {
   const hub = (globalThis as Record<symbol, Hub | undefined>)[HUB_KEY]
   if (hub === undefined) return false
-  const root = hub.root
-  if (root._hasPending) return true
-  const scopes = root._extras().timeouts
-  return scopes !== null && scopes.length > 0
+  const root = hub.rootTask
+  if (root.pending !== null) return true
+  const scopes = root.x?.scopes
+  return scopes != null && scopes.length > 0
 }
 
 /**
@@ -72,7 +74,7 @@ export function mainInterruptArmed(): boolean {
  * ```
  */
 export function spawnSite(g: Greenlet): string | undefined {
-  return g._spawnSite
+  return handleType<Greenlet>().taskOf(g).x?.spawnSite
 }
 
 /**
@@ -89,13 +91,15 @@ export function spawnSite(g: Greenlet): string | undefined {
  * ```
  */
 export function markObserved(g: Greenlet): void {
-  g._observed = true
+  handleType<Greenlet>().taskOf(g).observed = true
 }
 
 /**
  * Tells `observer.notify(g)` synchronously, from inside the death of `g`, once `g` is
  * dead (one observer per call; no greenlet, no promise). It does not mark `g` observed.
- * Undo with {@link unobserveDeath}. Call it only on a greenlet that is not dead yet.
+ * Undo with {@link unobserveDeath}, or, when many observers may give up on one
+ * greenlet, set `observer.done = true` (dropped lazily, O(1)). Call it only on a
+ * greenlet that is not dead yet.
  *
  * @example
  * ```ts
@@ -108,12 +112,12 @@ export function markObserved(g: Greenlet): void {
  * ```
  */
 export function observeDeath(g: Greenlet, observer: DeathObserver): void {
-  g._observe(observer)
+  observeGreenletDeath(g, observer)
 }
 
 /** Takes back an {@link observeDeath}; unknown observers are ignored. */
 export function unobserveDeath(g: Greenlet, observer: DeathObserver): void {
-  g._unobserve(observer)
+  g.unlink(observer as unknown as Function)
 }
 
 /**
@@ -131,11 +135,11 @@ export function unobserveDeath(g: Greenlet, observer: DeathObserver): void {
  * ```
  */
 export function dropPendingInterrupt(g: Greenlet, source: unknown): void {
-  g._dropPending(source)
+  dropPending(handleType<Greenlet>().taskOf(g), source)
 }
 
 const FOREIGN_OWNER: WaitOwner = {
-  onTimeout: (w) => w.greenlet.hub.fail(w, new Timeout(w.seconds)),
+  onTimeout: (w) => getHub().fail(w, new Timeout(w.seconds)),
 }
 const ignore = (): void => {}
 

@@ -1,20 +1,27 @@
+import { inspect } from 'node:util'
 import type { Clock } from './clock.js'
 import { BlockingSwitchOutError } from './errors.js'
-import { Greenlet } from './greenlet.js'
-import { currentGreenlet, enterGreenlet, installContextHooks } from './internal/context.js'
-import { RUNNING, SCHEDULED } from './internal/greenlet-state.js'
+import type { Greenlet } from './greenlet.js'
+import {
+  currentTask,
+  enterTask,
+  installContextHooks,
+  removeContextHooks,
+} from './internal/context.js'
+import { handleType } from './internal/handles.js'
 import { HubTimers } from './internal/hub-timers.js'
+import { IdleWaiters } from './internal/idle-waiters.js'
+import { abortForInterrupt, addPending, takePending } from './internal/interrupts.js'
 import { LiveList } from './internal/live-list.js'
 import { raiseLoopExit } from './internal/loop-exit.js'
+import { nodeSetImmediate } from './internal/node-timers.js'
 import { ReadyQueue } from './internal/ready-queue.js'
-import { defaultHandleError } from './internal/report-error.js'
-import { runGreenletBody } from './internal/run-body.js'
+import { defaultHandleError, reportHandlerFailure } from './internal/report-error.js'
+import { runTaskBody } from './internal/run-body.js'
+import { RUNNING, SCHEDULED, Task } from './internal/task.js'
 import type { TimerEntry } from './internal/timer-heap.js'
 import type { WaitList } from './internal/wait-list.js'
 import { CLAIMED, PENDING, Waiter, type WaitOwner } from './internal/waiter.js'
-
-// a wait decided at once never times out
-const LATER_OWNER: WaitOwner = { onTimeout: () => {} }
 
 /** Counters from {@link Hub.stats}. */
 export interface HubStats {
@@ -38,8 +45,22 @@ export interface GreenletInfo {
   spawnedAt?: string
 }
 
+/** Options of the {@link Hub} constructor (tools that run a program on a hub of its own). */
+export interface HubOptions {
+  /** The clock of every sleep and timeout (default the real one). */
+  clock?: Clock
+  /** Run what is ready in each pass in a random order: `shuffle(n)` returns an integer in [0, n). */
+  shuffle?: (n: number) => number
+  /** Seconds added to each timer's delay (`jitter(delay)`, never negative): simulated latency. */
+  jitter?: (seconds: number) => number
+}
+
 /** Signature of {@link Hub.handleError}. */
 export type ErrorHandler = (error: unknown, context: Greenlet | null) => void
+
+// a wait decided at once never times out
+const LATER_OWNER: WaitOwner = { onTimeout: () => {} }
+const rootExit = (): void => {}
 
 /**
  * The scheduler of one thread: it owns the clock, the FIFO ready queue, the timers,
@@ -60,42 +81,70 @@ export type ErrorHandler = (error: unknown, context: Greenlet | null) => void
  * ```
  */
 export class Hub {
-  /** Stands for code that runs outside any spawned greenlet; named "main". */
-  readonly root: Greenlet
   /** Record a stack for each spawn, shown by {@link Hub.runInfo}. Costs time; on with STRAND_TRACK_SPAWN=1. */
   trackSpawnSites = process.env.STRAND_TRACK_SPAWN === '1'
-  /** Reports a greenlet that died with an exception nobody observed. Replaceable. */
+  /**
+   * Reports a greenlet that died with an exception nobody retrieved, and errors thrown
+   * by callbacks the hub runs. Replaceable. If your handler throws, the hub reports that
+   * once on stderr and goes on.
+   */
   handleError: ErrorHandler = defaultHandleError
   /** True while a hub callback runs: waiting there is an error. */
   inCallback = false
-  /** @internal live greenlets */
-  readonly live = new LiveList()
+  /** @internal the root task: code outside any spawned greenlet */
+  readonly rootTask: Task = new Task(null, null, null, rootExit)
 
-  private readonly ready = new ReadyQueue(this)
-  private readonly timers = new HubTimers((fire) => this.runFromHub(fire))
+  readonly #live = new LiveList()
+  readonly #ready = new ReadyQueue(this)
+  readonly #timers = new HubTimers((fire) => this.#runFromHub(fire))
+  readonly #onBeforeExit = (): void => raiseLoopExit(this.rootTask, this.#live, this.#failBound)
+  readonly #failBound = (w: Waiter, error: unknown): void => void this.fail(w, error)
+  readonly #idlers = new IdleWaiters(
+    () => this.isIdle(),
+    (w) => void this.wake(w),
+  )
 
-  constructor() {
-    installContextHooks()
-    this.root = Greenlet._root()
-    process.on('beforeExit', () => raiseLoopExit(this))
+  /**
+   * A new hub. You get the thread's hub from {@link getHub}; a second one is for tools
+   * that run a program in isolation (`@strand/testing`, through `installHub`).
+   */
+  constructor(opts?: HubOptions) {
+    if (opts?.clock !== undefined) this.useClock(opts.clock)
+    if (opts?.shuffle !== undefined) this.#ready.shuffle = opts.shuffle
+    if (opts?.jitter !== undefined) this.#timers.jitter = opts.jitter
+    this.rootTask.state = RUNNING
+    this.rootTask.extras().name = 'main'
+    process.on('beforeExit', this.#onBeforeExit)
+  }
+
+  /** Stands for code that runs outside any spawned greenlet; named "main". */
+  get root(): Greenlet {
+    const task = this.rootTask
+    return (task.handle ??= handleType<Greenlet>().rootHandle(task)) as Greenlet
   }
 
   /** The running greenlet, or {@link Hub.root} outside any spawned greenlet. */
   current(): Greenlet {
-    return currentGreenlet() ?? this.root
+    const task = currentTask()
+    return task === null ? this.root : (task.handle as Greenlet)
+  }
+
+  /** @internal the running task, or the root task */
+  currentTask(): Task {
+    return currentTask() ?? this.rootTask
   }
 
   /** The time source of every sleep and timeout. Replace it with {@link Hub.useClock}. */
   get clock(): Clock {
-    return this.timers.clock
+    return this.#timers.clock
   }
 
   /**
    * Swaps the clock, e.g. for a {@link VirtualClock} in tests.
-   * @throws Error while timers are armed (their deadlines belong to the old clock).
+   * @throws StrandError (`ERR_CLOCK_BUSY`) while timers are armed (their deadlines belong to the old clock).
    */
   useClock(clock: Clock): void {
-    this.timers.useClock(clock, this.ready.isIdle)
+    this.#timers.useClock(clock, this.#ready.isIdle)
   }
 
   /**
@@ -104,11 +153,11 @@ export class Hub {
    * not timed, so the same program interleaves the same way on a fast or a slow machine.
    */
   get maxRunsPerSlice(): number {
-    return this.ready.maxRunsPerSlice
+    return this.#ready.maxRunsPerSlice
   }
 
   set maxRunsPerSlice(runs: number) {
-    this.ready.maxRunsPerSlice = runs
+    this.#ready.maxRunsPerSlice = runs
   }
 
   /**
@@ -116,16 +165,16 @@ export class Hub {
    * without a break, the hub yields to the event loop early.
    */
   get switchInterval(): number {
-    return this.ready.switchInterval
+    return this.#ready.switchInterval
   }
 
   set switchInterval(seconds: number) {
-    this.ready.switchInterval = seconds
+    this.#ready.switchInterval = seconds
   }
 
   /** True when nothing is queued to run (the virtual clock jumps only then). */
   isIdle(): boolean {
-    return this.ready.isIdle()
+    return this.#ready.isIdle()
   }
 
   // cooperative waits: the machinery of every blocking primitive (see @strand/core/internal)
@@ -150,8 +199,8 @@ export class Hub {
 
   /**
    * Parks the current greenlet: a new {@link Waiter} in `list` (and on the timer heap
-   * when `seconds` is not null), registered with the greenlet so kill() and Timeout
-   * reject it. Settle it with {@link Hub.wake} or {@link Hub.fail}.
+   * when `seconds` is not null), registered with its task so kill() and Timeout reject
+   * it. Settle it with {@link Hub.wake} or {@link Hub.fail}.
    *
    * If the greenlet already has a kill or a Timeout pending, nothing is parked and you
    * get the rejected promise instead: return it as it is, and skip any bookkeeping you
@@ -167,15 +216,37 @@ export class Hub {
     data?: unknown,
   ): Waiter<T> | Promise<T> {
     if (this.inCallback) throw new BlockingSwitchOutError()
-    const g = currentGreenlet() ?? this.root
-    if (g._hasPending) return Promise.reject(g._takePending())
-    const w = new Waiter<T>(g, owner, label)
+    const task = currentTask() ?? this.rootTask
+    if (task.pending !== null) return Promise.reject(takePending(task))
+    const w = new Waiter<T>(task, owner, label)
     w.data = data
-    g._addWait(w)
+    task.addWait(w)
     if (list !== null) list.push(w)
     if (seconds !== null) {
       w.seconds = seconds
-      this.timers.add(w, seconds)
+      this.#timers.add(w, seconds)
+    }
+    return w
+  }
+
+  /**
+   * A wait no interrupt can reach: it belongs to no greenlet, so kill() and Timeout of
+   * whoever awaits it do not reject it (kill()'s wait for a death). Its own timeout
+   * still works through `owner`, and it leaves `list` and the timer heap when claimed.
+   */
+  parkDetached<T = unknown>(
+    owner: WaitOwner,
+    list: WaitList | null,
+    seconds: number | null,
+    label: string,
+    data?: unknown,
+  ): Waiter<T> {
+    const w = new Waiter<T>(null, owner, label)
+    w.data = data
+    if (list !== null) list.push(w)
+    if (seconds !== null) {
+      w.seconds = seconds
+      this.#timers.add(w, seconds)
     }
     return w
   }
@@ -189,158 +260,217 @@ export class Hub {
   later<T = unknown>(label: string, result: unknown, failed = false): Promise<T> {
     const w = this.park<T>(LATER_OWNER, null, null, label)
     if (!(w instanceof Waiter)) return w
-    this.claim(w, failed, result)
+    this.#claim(w, failed, result)
     return w.promise
-  }
-
-  /** Wakes every waiter of `list` with `value`, longest-waiting first. */
-  wakeAll(list: WaitList, value?: unknown): void {
-    for (let w = list.shift(); w !== null; w = list.shift()) this.wake(w, value)
-  }
-
-  /** Fails every waiter of `list` with `error(w)`, longest-waiting first. */
-  failAll(list: WaitList, error: (w: Waiter) => unknown): void {
-    for (let w = list.shift(); w !== null; w = list.shift()) this.fail(w, error(w))
   }
 
   /** Claims `w` with a value. False (and nothing happens) if it was already claimed. */
   wake(w: Waiter, value?: unknown): boolean {
-    return this.claim(w, false, value)
+    return this.#claim(w, false, value)
   }
 
   /** Claims `w` with an exception. False if it was already claimed. */
   fail(w: Waiter, error: unknown): boolean {
-    return this.claim(w, true, error)
+    return this.#claim(w, true, error)
+  }
+
+  /** Wakes every waiter of `list` with `value`, longest-waiting first. */
+  wakeAll(list: WaitList, value?: unknown): void {
+    for (let w = list.shift(); w !== null; w = list.shift()) this.#claim(w, false, value)
+  }
+
+  /** Fails every waiter of `list` with `error(w)`, longest-waiting first. */
+  failAll(list: WaitList, error: (w: Waiter) => unknown): void {
+    for (let w = list.shift(); w !== null; w = list.shift()) this.#claim(w, true, error(w))
   }
 
   // The one claim routine (PENDING → CLAIMED, see waiter.ts): decide the outcome now,
   // detach from everything, and let the ready queue settle the promise in FIFO order.
-  private claim(w: Waiter, failed: boolean, result: unknown): boolean {
+  #claim(w: Waiter, failed: boolean, result: unknown): boolean {
     if (w.state !== PENDING) return false
     if (w.list !== null) w.list.remove(w)
-    w.greenlet._removeWait(w)
-    if (w.heapIndex >= 0) this.timers.remove(w)
+    if (w.task !== null) w.task.removeWait(w)
+    if (w.heapIndex >= 0) this.#timers.remove(w)
     w.state = CLAIMED
     w.failed = failed
     w.result = result
-    this.ready.settle(w)
+    this.#ready.settle(w)
     return true
-  }
-
-  /** Called by a waiter's timer: hands the decision to its owner. */
-  timeoutWaiter(w: Waiter): void {
-    if (w.state === PENDING) w.owner.onTimeout(w)
   }
 
   /**
    * Raises `error` into greenlet `g` at whatever it waits on now, or, if it waits on
    * nothing Strand knows (it runs, or awaits a foreign promise), at its next wait.
-   * `source` identifies who raised it (a Timeout can take back its own).
+   * `source` identifies who raised it, so it can take it back
+   * (`dropPendingInterrupt(g, source)`); pending interrupts never overwrite each other.
+   * Aborts `g.interruptSignal`.
    */
   interrupt(g: Greenlet, error: unknown, source: unknown): void {
-    let w = g._waitHead
-    const delivered = w !== null
+    this.interruptTask(handleType<Greenlet>().taskOf(g), error, source)
+  }
+
+  /** @internal {@link Hub.interrupt} on the task record */
+  interruptTask(task: Task, error: unknown, source: unknown): void {
+    let w = task.waitHead
+    if (w === null) addPending(task, error, source)
     while (w !== null) {
-      const next = w.gNext
-      this.fail(w, error)
+      const next = w.tNext
+      this.#claim(w, true, error)
       w.owner.onInterrupt?.(w)
       w = next
     }
-    if (!delivered) g._setPending(error, source)
-    g._abortInterrupt(error, source)
+    try {
+      abortForInterrupt(task, error, source)
+    } catch (err) {
+      this.reportError(err, task)
+    }
+  }
+
+  /** `idle()`: resume once nothing else is ready to run. */
+  idle(): Promise<void> {
+    const promise = this.wait<void>(LATER_OWNER, this.#idlers.list, null, 'idle')
+    this.#idlers.watch()
+    return promise
   }
 
   /** `sleep(0)`: queue the current greenlet behind everything that is ready now. */
   yieldNow(): Promise<void> {
     if (this.inCallback) throw new BlockingSwitchOutError()
-    const g = currentGreenlet() ?? this.root
-    if (g._hasPending) return Promise.reject(g._takePending())
-    return new Promise<void>(this.ready.queueResolver)
+    const task = currentTask() ?? this.rootTask
+    if (task.pending !== null) return Promise.reject(takePending(task))
+    return new Promise<void>(this.#ready.queueResolver)
   }
 
-  /** Runs `fn(arg)` from the hub, after everything already queued. It must not wait. */
-  schedule<A>(fn: (arg: A) => void, arg: A): void {
-    this.ready.callback(fn as (arg: never) => void, arg)
+  /**
+   * Runs `fn(arg)` from the hub, after everything already queued. It must not wait; what
+   * it throws, or a promise it returns that rejects, is reported through handleError.
+   */
+  schedule<A>(fn: (arg: A) => unknown, arg: A): void {
+    this.#ready.callback(fn as (arg: never) => void, arg)
   }
 
-  /** Queues a greenlet's first run. */
-  scheduleStart(g: Greenlet): void {
-    this.ready.start(g)
+  /** @internal adds a started task to the live table (and records where it was spawned) */
+  register(task: Task): void {
+    if (this.#live.count === 0) installContextHooks()
+    this.#live.add(task)
+    if (this.trackSpawnSites) {
+      task.extras().spawnSite = new Error().stack?.split('\n').slice(3).join('\n')
+    }
+  }
+
+  /** @internal a dead task leaves the live table */
+  unregister(task: Task): void {
+    this.#live.remove(task)
+    if (this.#live.count === 0 && !this.#hooksCheck) {
+      this.#hooksCheck = true
+      nodeSetImmediate(this.#maybeRemoveHooks).unref()
+    }
+  }
+
+  #hooksCheck = false
+  // no greenlet alive for a whole turn: stop charging every promise for the context hooks
+  readonly #maybeRemoveHooks = (): void => {
+    this.#hooksCheck = false
+    if (this.#live.count === 0) removeContextHooks()
+  }
+
+  /** @internal queues a task's first run */
+  scheduleStart(task: Task): void {
+    this.#ready.start(task)
   }
 
   /** @internal called by the ready queue */
-  startGreenlet(g: Greenlet): void {
-    if (g._state !== SCHEDULED) return // killed before it ran
-    g._state = RUNNING
+  startTask(task: Task): void {
+    if (task.state !== SCHEDULED) return // killed before it ran
+    task.state = RUNNING
     // the pass runs outside any greenlet, so restoring means clearing
-    enterGreenlet(g)
+    enterTask(task)
     try {
-      runGreenletBody(g)
+      runTaskBody(task)
     } finally {
-      enterGreenlet(null)
+      enterTask(null)
     }
   }
 
   /** @internal called by the ready queue */
-  runCallback(fn: (arg: never) => void, arg: unknown): void {
+  runCallback(fn: (arg: never) => unknown, arg: unknown): void {
     this.inCallback = true
     try {
-      this.runFromHub(fn as () => void, arg)
+      this.#runFromHub(fn as (arg: unknown) => unknown, arg)
     } finally {
       this.inCallback = false
     }
   }
 
-  // Hub work runs outside whichever greenlet scheduled it, and its errors are reported.
-  // (Settling a waiter needs no context, so only callbacks and timers pay for this.)
-  private runFromHub(fn: (arg?: unknown) => void, arg?: unknown): void {
-    enterGreenlet(null)
+  /**
+   * Calls `handleError(error, task's greenlet)`, containing a handler that throws: that
+   * is reported once on stderr and the hub goes on.
+   * @internal
+   */
+  reportError(error: unknown, task: Task | null): void {
+    const context = task === null || task === this.rootTask ? null : (task.handle as Greenlet)
     try {
-      fn(arg)
-    } catch (err) {
-      this.handleError(err, null)
+      this.handleError(error, context)
+    } catch (handlerError) {
+      reportHandlerFailure(handlerError, error)
     }
   }
+
+  // Hub work runs outside whichever greenlet scheduled it, and its errors are reported.
+  // (Settling a waiter needs no context, so only callbacks and timers pay for this.)
+  #runFromHub(fn: (arg?: unknown) => unknown, arg?: unknown): void {
+    enterTask(null)
+    let result: unknown
+    try {
+      result = fn(arg)
+    } catch (err) {
+      this.reportError(err, null)
+      return
+    }
+    if (result instanceof Promise) result.then(undefined, this.#reportRejection)
+  }
+
+  readonly #reportRejection = (err: unknown): void => this.reportError(err, null)
 
   // timers
 
   /** Arms `entry` to fire `seconds` from now. */
   addTimer(entry: TimerEntry, seconds: number): void {
-    this.timers.add(entry, seconds)
+    this.#timers.add(entry, seconds)
   }
 
   removeTimer(entry: TimerEntry): void {
-    this.timers.remove(entry)
+    this.#timers.remove(entry)
   }
 
-  /** @internal a snapshot of the armed timers */
-  _timerEntries(): TimerEntry[] {
-    return this.timers.entries()
+  /** @internal a snapshot of the armed timers (shutdown cancels only those) */
+  timerSnapshot(): TimerEntry[] {
+    return this.#timers.entries()
   }
 
   /** @internal cancels the given timers, except the main greenlet's own timed waits (shutdown) */
-  _cancelTimers(entries: TimerEntry[]): void {
+  cancelTimers(entries: TimerEntry[]): void {
     for (const e of entries) {
       if (e.heapIndex < 0) continue
-      if (e instanceof Waiter && e.greenlet === this.root) continue
-      this.timers.remove(e)
+      if (e instanceof Waiter && e.task === this.rootTask) continue
+      this.#timers.remove(e)
     }
   }
 
   // live greenlets
 
   /** Live greenlets, most recently started first. */
-  liveGreenlets(): Iterable<Greenlet> {
-    return this.live
+  *liveGreenlets(): Generator<Greenlet> {
+    for (const task of this.#live) yield task.handle as Greenlet
   }
 
   /** Counters for dashboards and tests. */
   stats(): HubStats {
     return {
-      live: this.live.count,
-      spawned: this.live.added,
-      ready: this.ready.size,
-      timers: this.timers.size,
+      live: this.#live.count,
+      spawned: this.#live.added,
+      ready: this.#ready.size,
+      timers: this.#timers.size,
     }
   }
 
@@ -359,15 +489,28 @@ export class Hub {
    */
   runInfo(): GreenletInfo[] {
     const rows: GreenletInfo[] = []
-    for (const g of [this.root, ...this.live]) {
-      const waitingOn = g._waitLabels()
-      if (g === this.root && waitingOn.length === 0) continue
-      const scheduled = g._state === SCHEDULED
+    for (const task of [this.rootTask, ...this.#live]) {
+      const waitingOn = task.waitLabels()
+      if (task === this.rootTask && waitingOn.length === 0) continue
+      const scheduled = task.state === SCHEDULED
       const state = waitingOn.length > 0 ? 'waiting' : scheduled ? 'scheduled' : 'running'
-      const row: GreenletInfo = { name: g.name, state, waitingOn }
-      if (g._spawnSite !== undefined) row.spawnedAt = g._spawnSite
+      const name = task === this.rootTask ? 'main' : (task.handle as Greenlet).name
+      const row: GreenletInfo = { name, state, waitingOn }
+      const site = task.x?.spawnSite
+      if (site !== undefined) row.spawnedAt = site
       rows.push(row)
     }
     return rows
+  }
+
+  /** `Hub(3 live, 1 ready, 2 timers)` in console.log and util.inspect. */
+  [inspect.custom](): string {
+    const s = this.stats()
+    return `Hub(${s.live} live, ${s.ready} ready, ${s.timers} timers)`
+  }
+
+  /** @internal stops listening for the process exit (a hub made for one test run) */
+  dispose(): void {
+    process.off('beforeExit', this.#onBeforeExit)
   }
 }

@@ -10,7 +10,7 @@
  * import { getHub } from '@strand/core'
  * import { WaitList, type WaitOwner, checkSeconds } from '@strand/core/internal'
  *
- * const OWNER: WaitOwner = { onTimeout: (w) => w.greenlet.hub.wake(w, false) }
+ * const OWNER: WaitOwner = { onTimeout: (w) => getHub().wake(w, false) }
  *
  * class Gate {
  *   private open = false
@@ -38,6 +38,7 @@
  */
 
 export { isGreenletExit, markAsStrandError } from './errors.js'
+export { installHub } from './get-hub.js'
 export {
   currentGreenlet,
   dropPendingInterrupt,
@@ -50,7 +51,7 @@ export {
 } from './hooks.js'
 export { isAbortError, isAbortFor } from './internal/abort.js'
 export type { DeathObserver } from './internal/greenlet-links.js'
-export { Links } from './internal/links.js'
+export { waitingCount } from './internal/plural.js'
 export { Deque, PairRing } from './internal/ring.js'
 export { CallbackTimer } from './internal/timer-entries.js'
 export { type TimerEntry, TimerHeap } from './internal/timer-heap.js'
@@ -63,3 +64,4 @@ export {
 } from './internal/validate.js'
 export { WaitList } from './internal/wait-list.js'
 export { CLAIMED, PENDING, SETTLED, Waiter, type WaitOwner } from './internal/waiter.js'
+export { Links } from './waitable-links.js'

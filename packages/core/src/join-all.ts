@@ -1,7 +1,6 @@
 import { getHub } from './get-hub.js'
-import { Greenlet } from './greenlet.js'
+import { Greenlet, observeGreenletDeath } from './greenlet.js'
 import type { Hub } from './hub.js'
-import { currentGreenlet } from './internal/context.js'
 import type { DeathObserver } from './internal/greenlet-links.js'
 import { checkCount, checkOptions, checkSeconds, describe } from './internal/validate.js'
 import { Waiter, type WaitOwner } from './internal/waiter.js'
@@ -29,45 +28,41 @@ function toGreenlets(name: string, greenlets: Iterable<Greenlet>): Greenlet[] {
 
 /**
  * One wait for many greenlets: a single waiter and a death observer on each, so joining
- * 100k greenlets costs one link each and no promise each.
+ * 100k greenlets costs one link each and no promise each. Giving up (timeout, interrupt,
+ * first failure) just sets `done`: each member drops the observer lazily, in O(1).
  */
 class Gather implements DeathObserver, WaitOwner {
-  readonly done: Greenlet[] = []
+  readonly finished: Greenlet[] = []
+  done = false
   waiter!: Waiter<Greenlet[]>
 
   constructor(
     private readonly hub: Hub,
-    private readonly members: Greenlet[],
     private readonly target: number,
     private readonly raiseError: boolean,
     private readonly timeoutError: boolean,
   ) {}
 
   notify(g: Greenlet): void {
-    if (!this.waiter.pending) return
-    this.done.push(g)
+    if (this.done) return
+    this.finished.push(g)
     if (this.raiseError && !g.successful()) {
-      this.release()
+      this.done = true
       this.hub.fail(this.waiter, g.exception)
-    } else if (this.done.length >= this.target) {
-      this.release()
-      this.hub.wake(this.waiter, this.done)
+    } else if (this.finished.length >= this.target) {
+      this.done = true
+      this.hub.wake(this.waiter, this.finished)
     }
   }
 
   onTimeout(w: Waiter): void {
-    this.release()
+    this.done = true
     if (this.timeoutError) this.hub.fail(w, new Timeout(w.seconds))
-    else this.hub.wake(w, this.done)
+    else this.hub.wake(w, this.finished)
   }
 
   onInterrupt(): void {
-    this.release()
-  }
-
-  /** Stops observing the members still alive (they would otherwise keep us until they die). */
-  private release(): void {
-    for (const g of this.members) if (!g.dead) g._unobserve(this)
+    this.done = true
   }
 }
 
@@ -80,21 +75,21 @@ function gather(
   label: string,
 ): Promise<Greenlet[]> {
   const hub = getHub()
-  const gatherer = new Gather(hub, members, target, raiseError, timeoutError)
-  const current = currentGreenlet()
+  const gatherer = new Gather(hub, target, raiseError, timeoutError)
+  const current = hub.current()
   for (const g of members) {
-    g._observed = true
-    if (g === current)
+    if (g === current) {
       throw new RangeError(`${g.name} cannot wait for itself: it would wait forever`)
+    }
     if (!g.dead) continue
-    gatherer.done.push(g)
+    gatherer.finished.push(g)
     if (raiseError && !g.successful()) return Promise.reject(g.exception)
   }
-  if (gatherer.done.length >= target) return Promise.resolve(gatherer.done.slice(0, target))
+  if (gatherer.finished.length >= target) return Promise.resolve(gatherer.finished.slice(0, target))
   const w = hub.park<Greenlet[]>(gatherer, null, seconds, label)
   if (!(w instanceof Waiter)) return w // interrupted before it could wait
   gatherer.waiter = w
-  for (const g of members) if (!g.dead) g._observe(gatherer)
+  for (const g of members) if (!g.dead) observeGreenletDeath(g, gatherer)
   return w.promise
 }
 
@@ -130,9 +125,13 @@ export function joinAll(
 
 /**
  * Kills every greenlet (see {@link Greenlet.kill}) and waits until all are dead.
- * Greenlets that never started are cancelled at once. With `timeout`, rejects with a
- * {@link Timeout} if some are still alive when it passes (gevent's `killall`).
+ * Greenlets that never started are cancelled at once; the calling greenlet, if it is in
+ * the list, is skipped (as {@link shutdown} and `Group.kill()` do). With `timeout`,
+ * rejects with a {@link Timeout} if some are still alive when it passes (gevent's
+ * `killall`). A kill or Timeout aimed at you interrupts the wait (the kills are
+ * delivered already).
  *
+ * @throws TypeError/RangeError synchronously for bad arguments.
  * @example
  * ```ts
  * import { killAll, sleep, spawn } from '@strand/core'
@@ -143,15 +142,20 @@ export function joinAll(
  * gs.every((g) => g.dead) // => true
  * ```
  */
-export async function killAll(
+export function killAll(
   greenlets: Iterable<Greenlet>,
   opts?: { exception?: unknown; timeout?: number | null },
 ): Promise<void> {
   checkOptions('opts', opts)
   const seconds = checkSeconds('timeout', opts?.timeout)
-  const members = toGreenlets('greenlets', greenlets)
+  const self = getHub().current()
+  const members = toGreenlets('greenlets', greenlets).filter((g) => g !== self)
   const exception = opts?.exception
   for (const g of members) void g.kill(exception)
   const alive = members.filter((g) => !g.dead)
-  if (alive.length > 0) await gather(alive, alive.length, seconds, false, true, 'killAll')
+  if (alive.length === 0) return RESOLVED
+  return gather(alive, alive.length, seconds, false, true, 'killAll').then(nothing)
 }
+
+const RESOLVED = Promise.resolve()
+const nothing = (): void => {}

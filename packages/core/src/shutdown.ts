@@ -1,5 +1,4 @@
 import { getHub } from './get-hub.js'
-import { currentGreenlet } from './internal/context.js'
 import { killAll } from './join-all.js'
 
 /**
@@ -17,13 +16,13 @@ import { killAll } from './join-all.js'
  */
 export async function shutdown(opts?: { timeout?: number | null }): Promise<void> {
   const hub = getHub()
-  const self = currentGreenlet()
-  const victims = [...hub.live].filter((g) => g !== self)
+  const self = hub.current()
+  const victims = [...hub.liveGreenlets()].filter((g) => g !== self)
   // only what exists now: timers armed while we wait belong to code that runs after us
-  const timers = hub._timerEntries()
+  const timers = hub.timerSnapshot()
   try {
     await killAll(victims, { timeout: opts?.timeout === undefined ? 1 : opts.timeout })
   } finally {
-    hub._cancelTimers(timers)
+    hub.cancelTimers(timers)
   }
 }

@@ -1,10 +1,8 @@
 import { getHub } from './get-hub.js'
-import { nodeSetImmediate } from './internal/node-timers.js'
 import { checkSeconds } from './internal/validate.js'
-import { WaitList } from './internal/wait-list.js'
 import type { WaitOwner } from './internal/waiter.js'
 
-const SLEEP_OWNER: WaitOwner = { onTimeout: (w) => w.greenlet.hub.wake(w) }
+const SLEEP_OWNER: WaitOwner = { onTimeout: (w) => getHub().wake(w) }
 
 /**
  * Pauses the current greenlet for `seconds` and lets the others run. `sleep(0)` (the
@@ -27,9 +25,6 @@ export function sleep(seconds: number = 0): Promise<void> {
   return hub.wait<void>(SLEEP_OWNER, null, s, 'sleep')
 }
 
-const idlers = new WaitList()
-let watching = false
-
 /**
  * Resumes when the hub has nothing else ready to run: everything already queued runs
  * first. Useful to let a burst of work settle.
@@ -45,23 +40,5 @@ let watching = false
  * ```
  */
 export function idle(): Promise<void> {
-  const parked = getHub().wait<void>(SLEEP_OWNER, idlers, null, 'idle')
-  if (!watching && idlers.size > 0) {
-    watching = true
-    nodeSetImmediate(checkIdle)
-  }
-  return parked
-}
-
-// setImmediate runs after every microtask: if the ready queue is empty then, nothing is ready
-function checkIdle(): void {
-  watching = false
-  if (idlers.size === 0) return
-  const hub = getHub()
-  if (!hub.isIdle()) {
-    watching = true
-    nodeSetImmediate(checkIdle)
-    return
-  }
-  hub.wakeAll(idlers)
+  return getHub().idle()
 }

@@ -1,6 +1,14 @@
+import { inspect } from 'node:util'
 import { StrandError } from './errors.js'
 import { getHub } from './get-hub.js'
-import type { Greenlet } from './greenlet.js'
+import {
+  dropPending,
+  enterScope,
+  type InterruptScope,
+  leaveScope,
+  nextOrder,
+} from './internal/interrupts.js'
+import { DEAD, type Task } from './internal/task.js'
 import { checkSeconds, describe } from './internal/validate.js'
 
 function message(seconds: number | null, exception: unknown): string {
@@ -13,12 +21,15 @@ function message(seconds: number | null, exception: unknown): string {
 /**
  * A deadline for the greenlet that starts it. When it fires, that greenlet gets
  * `exception` (by default the Timeout itself) at whatever it waits on — a sleep, a
- * queue, a join, a socket — or, if it is busy elsewhere, at its next wait.
+ * queue, a join, a socket — or, if it is busy elsewhere, at its next wait; its
+ * {@link Timeout.signal} aborts, so work given that signal stops too.
  * Creating one does not start it.
  *
  * Nested timeouts are independent: each raises only itself, so catch yours by
- * identity (`err === t`). A Timeout whose `seconds` is null never fires.
- * Python's silent `with Timeout(5, False):` is `await withTimeout(5, fn, { timeoutValue })`.
+ * identity (`err === t`); an inner one never hides an outer one. A Timeout whose
+ * `seconds` is null never fires. Python's silent `with Timeout(5, False):` is
+ * `await withTimeout(5, fn, { timeoutValue })`. A Timeout carries no stack trace
+ * (capturing one would cost more than the rest of a `withTimeout()` call).
  *
  * @example
  * ```ts
@@ -35,18 +46,23 @@ function message(seconds: number | null, exception: unknown): string {
  * }
  * ```
  */
-export class Timeout extends StrandError implements Disposable {
+export class Timeout extends StrandError implements Disposable, InterruptScope {
   /** The delay in seconds, or null for "never". */
   readonly seconds: number | null
-  /** @internal timer-heap fields */ deadline = 0
-  /** @internal */ seq = 0
-  /** @internal */ heapIndex = -1
-  private readonly _exception: unknown
-  private _target: Greenlet | null = null
-  private _closed = false
-  private _controller: AbortController | null = null
-  /** Fired since it was last started: a signal asked for now is born aborted. */
-  private _fired = false
+  /** @internal timer-heap entry */
+  deadline = 0
+  /** @internal timer-heap entry */
+  seq = 0
+  /** @internal timer-heap entry */
+  heapIndex = -1
+  /** @internal when it was last started: outer scopes have smaller orders */
+  order = 0
+  readonly #exception: unknown
+  #target: Task | null = null
+  #closed = false
+  #controller: AbortController | null = null
+  /** fired since it was last started: a signal asked for now is born aborted */
+  #fired = false
 
   /**
    * @param seconds delay; `null`/`undefined` never fires.
@@ -57,14 +73,12 @@ export class Timeout extends StrandError implements Disposable {
    */
   constructor(seconds?: number | null, exception?: unknown) {
     const s = checkSeconds('seconds', seconds)
-    // no stack: capturing one costs more than the rest of a withTimeout() call, and a
-    // Timeout's stack would show where it was made, not where it interrupted you
     const limit = Error.stackTraceLimit
     Error.stackTraceLimit = 0
     super('ERR_TIMEOUT', message(s, exception))
     Error.stackTraceLimit = limit
     this.seconds = s
-    this._exception = exception
+    this.#exception = exception
   }
 
   /**
@@ -88,11 +102,13 @@ export class Timeout extends StrandError implements Disposable {
   }
 
   /**
-   * Arms it against the current greenlet.
-   * @throws Error if it is already pending or was closed.
+   * Arms it against the current greenlet. Restarting it from another greenlet first
+   * takes back anything it raised into the previous one and that was not received yet.
+   * @throws StrandError (`ERR_TIMEOUT_PENDING`) if it is already pending,
+   * (`ERR_TIMEOUT_CLOSED`) if it was closed.
    */
   start(): this {
-    if (this._closed) {
+    if (this.#closed) {
       throw new StrandError('ERR_TIMEOUT_CLOSED', 'This Timeout was closed; create a new one')
     }
     if (this.pending) {
@@ -102,28 +118,53 @@ export class Timeout extends StrandError implements Disposable {
       )
     }
     const hub = getHub()
-    const target = hub.current()
-    if (this._target !== null && this._target !== target) this._target._dropPending(this)
-    this._target = target
-    this._fired = false
-    if (this._controller?.signal.aborted) this._controller = null
-    target._enterScope(this)
+    const target = hub.currentTask()
+    const previous = this.#target
+    if (previous !== null) {
+      dropPending(previous, this)
+      leaveScope(previous, this)
+    }
+    this.#target = target
+    this.#fired = false
+    if (this.#controller?.signal.aborted) this.#controller = null
+    this.order = nextOrder()
+    enterScope(target, this)
     if (this.seconds !== null) hub.addTimer(this, this.seconds)
     return this
   }
 
-  /** Disarms it; if it fired but its exception was not delivered yet, that is dropped too. Can be restarted. */
+  /**
+   * Disarms it; if it fired but its exception was not received yet, that is taken back
+   * too. It can be started again.
+   */
   cancel(): void {
     if (this.heapIndex >= 0) getHub().removeTimer(this)
-    const target = this._target
+    const target = this.#target
     if (target !== null) {
-      target._dropPending(this)
-      target._leaveScope(this)
+      if (target.pending !== null) dropPending(target, this)
+      leaveScope(target, this)
     }
   }
 
+  /** Cancels it for good. */
+  close(): void {
+    this.cancel()
+    this.#closed = true
+    this.#target = null
+  }
+
+  /** Cancels it: `using t = Timeout.startNew(1)` scopes it to a block. */
+  [Symbol.dispose](): void {
+    this.cancel()
+  }
+
+  /** True for a silent Timeout (`exception: false`): {@link withTimeout} then returns undefined. */
+  get silent(): boolean {
+    return this.#exception === false
+  }
+
   /**
-   * An AbortSignal aborted (reason: this Timeout's exception) when it fires, when an
+   * An AbortSignal aborted (reason: what this Timeout raises) when it fires, when an
    * enclosing Timeout of the same greenlet fires, or when that greenlet is killed while
    * this one is pending: whatever cuts the work under this Timeout short. Created on
    * first use. {@link withTimeout} passes it to its function.
@@ -138,52 +179,37 @@ export class Timeout extends StrandError implements Disposable {
    * ```
    */
   get signal(): AbortSignal {
-    if (this._controller === null) {
-      this._controller = new AbortController()
-      if (this._fired) this._controller.abort(this.raised())
+    if (this.#controller === null) {
+      this.#controller = new AbortController()
+      if (this.#fired) this.#controller.abort(this.#raised())
     }
-    return this._controller.signal
-  }
-
-  /** Cancels it for good. */
-  close(): void {
-    this.cancel()
-    this._closed = true
-    this._target = null
-  }
-
-  /** Cancels it: `using t = Timeout.startNew(1)` scopes it to a block. */
-  [Symbol.dispose](): void {
-    this.cancel()
-  }
-
-  /** True for a silent Timeout (`exception: false`): {@link withTimeout} then returns undefined. */
-  get silent(): boolean {
-    return this._exception === false
+    return this.#controller.signal
   }
 
   /** @internal called by the hub when the deadline passes */
   fire(): void {
-    const target = this._target
-    if (target === null || target.dead) return
-    this._fired = true
-    target.hub.interrupt(target, this.raised(), this)
-    target._leaveScope(this)
+    const target = this.#target
+    if (target === null || target.state === DEAD) return
+    this.#fired = true
+    getHub().interruptTask(target, this.#raised(), this)
+    leaveScope(target, this)
   }
 
   /** @internal the work under it is cut short (it fired, an outer one did, or a kill) */
   abortScope(reason: unknown): void {
-    const controller = this._controller
-    if (controller === null || controller.signal.aborted) return
-    try {
-      controller.abort(reason)
-    } catch (err) {
-      getHub().handleError(err, this._target)
-    }
+    const controller = this.#controller
+    if (controller !== null && !controller.signal.aborted) controller.abort(reason)
   }
 
-  private raised(): unknown {
-    const exc = this._exception
+  /** `Timeout(0.5 s, pending)` in console.log and util.inspect. */
+  [inspect.custom](): string {
+    const s = this.seconds === null ? 'never' : `${this.seconds} s`
+    const state = this.pending ? 'pending' : this.#fired ? 'fired' : 'idle'
+    return `Timeout(${s}, ${state})`
+  }
+
+  #raised(): unknown {
+    const exc = this.#exception
     if (exc === undefined || exc === null || exc === false || typeof exc === 'string') return this
     if (typeof exc === 'function') {
       try {

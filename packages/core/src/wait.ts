@@ -24,7 +24,7 @@ function toWaitables(objects: Iterable<Waitable>): Waitable[] {
 }
 
 const TIMED_OUT = Symbol('timed out')
-const WAKE_OWNER: WaitOwner = { onTimeout: (w) => w.greenlet.hub.wake(w, TIMED_OUT) }
+const WAKE_OWNER: WaitOwner = { onTimeout: (w) => getHub().wake(w, TIMED_OUT) }
 
 /**
  * Waits until `count` of the objects (all, by default) are ready, or `timeout` passes,
@@ -40,13 +40,72 @@ const WAKE_OWNER: WaitOwner = { onTimeout: (w) => w.greenlet.hub.wake(w, TIMED_O
  * first === b // => true
  * ```
  */
-export async function wait<W extends Waitable>(
+export function wait<W extends Waitable>(
   objects: Iterable<W>,
   opts?: { timeout?: number | null; count?: number | null },
 ): Promise<W[]> {
+  checkOptions('opts', opts)
+  const seconds = checkSeconds('timeout', opts?.timeout)
+  const count = checkCount('count', opts?.count)
+  const list = toWaitables(objects) as W[]
+  const target = Math.min(count ?? list.length, list.length)
   const found: W[] = []
-  for await (const o of iwait(objects, opts)) found.push(o)
-  return found
+  const rest: W[] = []
+  for (const o of list) {
+    if (found.length < target && o.ready()) found.push(o)
+    else rest.push(o)
+  }
+  if (found.length >= target) return Promise.resolve(found)
+  return new WaitFor(rest, found, target).park(seconds)
+}
+
+/** One wait() call: one waiter, one callback linked to each object not ready yet. */
+class WaitFor<W extends Waitable> implements WaitOwner {
+  private waiter: Waiter<W[]> | null = null
+  private readonly linked: W[] = []
+
+  constructor(
+    /** the objects not ready when the wait began */
+    private readonly rest: W[],
+    private readonly found: W[],
+    private readonly target: number,
+  ) {}
+
+  private readonly onReady = (o: Waitable): void => {
+    const w = this.waiter
+    if (w === null || !w.pending) return
+    this.found.push(o as W)
+    if (this.found.length >= this.target) this.finish(w)
+  }
+
+  park(seconds: number | null): Promise<W[]> {
+    const w = getHub().park<W[]>(this, null, seconds, 'wait')
+    if (!(w instanceof Waiter)) return w
+    this.waiter = w
+    for (const o of this.rest) {
+      this.linked.push(o)
+      o.rawlink(this.onReady)
+    }
+    return w.promise
+  }
+
+  onTimeout(w: Waiter): void {
+    this.finish(w as Waiter<W[]>)
+  }
+
+  onInterrupt(): void {
+    this.unlinkAll()
+  }
+
+  private finish(w: Waiter<W[]>): void {
+    this.unlinkAll()
+    getHub().wake(w, this.found)
+  }
+
+  private unlinkAll(): void {
+    for (const o of this.linked) o.unlink(this.onReady)
+    this.linked.length = 0
+  }
 }
 
 /**

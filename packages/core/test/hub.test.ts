@@ -39,19 +39,25 @@ describe('error reporting', () => {
     expect(seen).toEqual([[err, g]])
   })
 
-  it('does not report a failure someone waits for', async () => {
+  it('does not report a failure that get() rethrows', async () => {
     const seen = capture()
     const g = spawn(async () => {
       await sleep(0)
       throw new Error('observed')
     })
     await expect(g.get()).rejects.toThrow('observed')
+    await sleep(0.01)
+    expect(seen).toEqual([])
+  })
+
+  it('reports a failure that is only joined: join() never shows the error', async () => {
+    const seen = capture()
     const h = spawn(() => {
       throw new Error('joined')
     })
     await h.join()
     await sleep(0.01)
-    expect(seen).toEqual([])
+    expect(seen.map(([err]) => (err as Error).message)).toEqual(['joined'])
   })
 
   it('does not report GreenletExit', async () => {

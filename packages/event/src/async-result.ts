@@ -1,3 +1,4 @@
+import { inspect } from 'node:util'
 import { getHub, Timeout, type Waitable } from '@strand/core'
 import {
   checkOptions,
@@ -7,6 +8,7 @@ import {
   type Waiter,
   WaitList,
   type WaitOwner,
+  waitingCount,
 } from '@strand/core/internal'
 
 const UNSET = 0
@@ -15,8 +17,8 @@ const ERROR = 2
 
 /** `waiter.data` of a get() waiter (the others are wait() waiters). */
 const GET = 1
-const GET_OWNER: WaitOwner = { onTimeout: (w) => w.greenlet.hub.fail(w, new Timeout(w.seconds)) }
-const WAIT_OWNER: WaitOwner = { onTimeout: (w) => w.greenlet.hub.wake(w, undefined) }
+const GET_OWNER: WaitOwner = { onTimeout: (w) => getHub().fail(w, new Timeout(w.seconds)) }
+const WAIT_OWNER: WaitOwner = { onTimeout: (w) => getHub().wake(w, undefined) }
 
 /** Something that ended with a value or an exception, such as a Greenlet. */
 // biome-ignore lint/correctness/noUnusedVariables: T documents what `value` holds when successful
@@ -208,6 +210,16 @@ export class AsyncResult<T = unknown> implements Waitable {
   toString(): string {
     const s = this.state === UNSET ? 'unset' : this.state === VALUE ? 'value' : 'exception'
     return `<AsyncResult ${s}, ${this.waiters.size} waiter(s)>`
+  }
+
+  /** `AsyncResult(value 42)`, `AsyncResult(failed with TypeError)`, `AsyncResult(unset, 1 waiter waiting)`. */
+  [inspect.custom](): string {
+    if (this.state === VALUE) return `AsyncResult(value ${inspect(this._value, { depth: 0 })})`
+    if (this.state === ERROR) {
+      const e = this._exception
+      return `AsyncResult(failed with ${e instanceof Error ? e.name : typeof e})`
+    }
+    return `AsyncResult(unset, ${waitingCount(this.waiters.size)})`
   }
 
   private notify(): void {

@@ -1,3 +1,4 @@
+import { inspect } from 'node:util'
 import { getHub, type Waitable } from '@strand/core'
 import {
   checkOptions,
@@ -7,10 +8,11 @@ import {
   type Waiter,
   WaitList,
   type WaitOwner,
+  waitingCount,
 } from '@strand/core/internal'
 
 const RESOLVED_TRUE = Promise.resolve(true)
-const WAIT_OWNER: WaitOwner = { onTimeout: (w) => w.greenlet.hub.wake(w, false) }
+const WAIT_OWNER: WaitOwner = { onTimeout: (w) => getHub().wake(w, false) }
 
 /**
  * A flag that greenlets wait on: `set()` wakes every waiter, `clear()` lowers it again.
@@ -115,5 +117,10 @@ export class Event implements Waitable {
 
   toString(): string {
     return `<Event ${this.flag ? 'set' : 'clear'}, ${this.waiters.size} waiter(s)>`
+  }
+
+  /** `Event(clear, 2 waiters waiting)` in console.log and util.inspect. */
+  [inspect.custom](): string {
+    return `Event(${this.flag ? 'set' : 'clear'}, ${waitingCount(this.waiters.size)})`
   }
 }

@@ -1,5 +1,6 @@
+import { inspect } from 'node:util'
 import { type Greenlet, getCurrent, getHub, type Waitable } from '@strand/core'
-import { Links, WaitList, type WaitOwner } from '@strand/core/internal'
+import { Links, WaitList, type WaitOwner, waitingCount } from '@strand/core/internal'
 import { NotOwnerError } from './errors.js'
 import { type AcquireOptions, holdPermit, runHeld } from './internal/held.js'
 import type { Permit } from './permit.js'
@@ -7,7 +8,7 @@ import { checkAcquire } from './semaphore.js'
 
 const RESOLVED_TRUE = Promise.resolve(true)
 const RESOLVED_FALSE = Promise.resolve(false)
-const ACQUIRE_OWNER: WaitOwner = { onTimeout: (w) => w.greenlet.hub.wake(w, false) }
+const ACQUIRE_OWNER: WaitOwner = { onTimeout: (w) => getHub().wake(w, false) }
 
 /**
  * A re-entrant lock: the greenlet that holds it may acquire it again, and must release
@@ -70,7 +71,7 @@ export class RLock implements Waitable {
       return RESOLVED_TRUE
     }
     if (opts?.blocking === false) return RESOLVED_FALSE
-    return getHub().wait<boolean>(ACQUIRE_OWNER, this.waiters, seconds, 'RLock.acquire')
+    return getHub().wait<boolean>(ACQUIRE_OWNER, this.waiters, seconds, 'RLock.acquire', me)
   }
 
   /**
@@ -83,16 +84,13 @@ export class RLock implements Waitable {
     if (this.owner !== me) throw new NotOwnerError(this.owner !== null)
     if (--this.count > 0) return
     this.owner = null
-    const waiters = this.waiters
-    if (waiters.size > 0) {
-      const hub = getHub()
-      for (let w = waiters.shift(); w !== null; w = waiters.shift()) {
-        if (hub.wake(w, true)) {
-          this.owner = w.greenlet
-          this.count = 1
-          return
-        }
-      }
+    // every waiter in the list is still pending: the first one takes the lock
+    const next = this.waiters.head
+    if (next !== null) {
+      getHub().wake(next, true)
+      this.owner = next.data as Greenlet
+      this.count = 1
+      return
     }
     this.links?.schedule()
   }
@@ -126,5 +124,11 @@ export class RLock implements Waitable {
   toString(): string {
     const who = this.owner === null ? 'unheld' : `held by ${this.owner.name} x${this.count}`
     return `<RLock ${who}, ${this.waiters.size} waiter(s)>`
+  }
+
+  /** `RLock(held by "worker-1" ×2, 1 waiter waiting)` or `RLock(unheld, …)`. */
+  [inspect.custom](): string {
+    const who = this.owner === null ? 'unheld' : `held by "${this.owner.name}" ×${this.count}`
+    return `RLock(${who}, ${waitingCount(this.waiters.size)})`
   }
 }

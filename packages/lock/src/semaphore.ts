@@ -1,20 +1,23 @@
+import { inspect } from 'node:util'
 import { getHub, type Waitable } from '@strand/core'
 import {
   checkOptions,
   checkSeconds,
   describe,
   Links,
+  type Waiter,
   WaitList,
   type WaitOwner,
+  waitingCount,
 } from '@strand/core/internal'
 import { type AcquireOptions, holdPermit, runHeld } from './internal/held.js'
 import type { Permit } from './permit.js'
 
 const RESOLVED_TRUE = Promise.resolve(true)
 const RESOLVED_FALSE = Promise.resolve(false)
-const ACQUIRE_OWNER: WaitOwner = { onTimeout: (w) => w.greenlet.hub.wake(w, false) }
+const ACQUIRE_OWNER: WaitOwner = { onTimeout: (w) => getHub().wake(w, false) }
 const AVAILABLE_OWNER: WaitOwner = {
-  onTimeout: (w) => w.greenlet.hub.wake(w, (w.data as Semaphore).counter),
+  onTimeout: (w) => getHub().wake(w, (w.data as Semaphore).counter),
 }
 
 /** Validates a semaphore's initial value: an integer from 0 up. */
@@ -124,12 +127,12 @@ export class Semaphore implements Waitable {
    */
   release(): void {
     this._checkRelease()
-    const waiters = this.waiters
-    if (waiters.size > 0) {
-      const hub = getHub()
-      for (let w = waiters.shift(); w !== null; w = waiters.shift()) {
-        if (hub.wake(w, true)) return
-      }
+    // every waiter in the list is still pending: the longest-waiting one gets the unit
+    const next = this.waiters.head
+    if (next !== null) {
+      getHub().wake(next, true)
+      this._granted(next)
+      return
     }
     this._counter++
     const avail = this.availableWaiters
@@ -209,6 +212,17 @@ export class Semaphore implements Waitable {
     return `<${this.constructor.name} counter=${this._counter}, ${this.waiters.size} waiter(s)>`
   }
 
+  /** `Semaphore(counter 0, 2 waiters waiting)`; a Lock shows `Lock(locked, …)`. */
+  [inspect.custom](): string {
+    const name = this.constructor.name
+    const state =
+      name === 'Lock' ? (this.locked() ? 'locked' : 'unlocked') : `counter ${this._counter}`
+    return `${name}(${state}, ${waitingCount(this.waiters.size)})`
+  }
+
   /** @internal hook for BoundedSemaphore: throw before anything changes. */
   protected _checkRelease(): void {}
+
+  /** @internal hook for BoundedSemaphore: a release handed its unit to this waiter. */
+  protected _granted(_w: Waiter): void {}
 }

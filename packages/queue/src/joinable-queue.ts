@@ -1,7 +1,8 @@
+import { getHub } from '@strand/core'
 import { checkOptions, checkSeconds, WaitList, type WaitOwner } from '@strand/core/internal'
 import { Queue } from './queue.js'
 
-const JOIN_OWNER: WaitOwner = { onTimeout: (w) => w.greenlet.hub.wake(w, false) }
+const JOIN_OWNER: WaitOwner = { onTimeout: (w) => getHub().wake(w, false) }
 const RESOLVED_TRUE: Promise<boolean> = Promise.resolve(true)
 
 /**

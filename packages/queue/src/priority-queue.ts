@@ -1,5 +1,4 @@
 import { checkFunction } from '@strand/core/internal'
-import type { ItemBuffer } from './internal/buffers.js'
 import { defaultCompare, HeapBuffer } from './internal/heap-buffer.js'
 import { Queue, type QueueOptions } from './queue.js'
 
@@ -36,12 +35,12 @@ export interface PriorityQueueOptions<T> extends QueueOptions<T> {
 export class PriorityQueue<T> extends Queue<T> {
   /** Creates a priority queue; see {@link Queue} for `maxsize` and `items`. */
   constructor(opts?: PriorityQueueOptions<T>) {
-    super(opts)
+    super(opts, heapFor(opts))
   }
+}
 
-  protected override _createBuffer(opts: PriorityQueueOptions<T> | undefined): ItemBuffer<T> {
-    const compare = opts?.compare
-    if (compare !== undefined) checkFunction('compare', compare)
-    return new HeapBuffer<T>(compare ?? defaultCompare)
-  }
+function heapFor<T>(opts: PriorityQueueOptions<T> | undefined): HeapBuffer<T> {
+  const compare = typeof opts === 'object' && opts !== null ? opts.compare : undefined
+  if (compare !== undefined) checkFunction('compare', compare)
+  return new HeapBuffer<T>(compare ?? defaultCompare)
 }

@@ -28,10 +28,10 @@ const NONE: unique symbol = Symbol('none')
 // Static owners (no closure per wait). When a wait's own timeout fires, the waiter is still
 // pending and therefore holds nothing: failing it can lose no item.
 const GET_OWNER: WaitOwner = {
-  onTimeout: (w) => w.greenlet.hub.fail(w, new Empty(w.label, w.seconds)),
+  onTimeout: (w) => getHub().fail(w, new Empty(w.label, w.seconds)),
 }
 const PUT_OWNER: WaitOwner = {
-  onTimeout: (w) => w.greenlet.hub.fail(w, new Full(w.label, w.seconds)),
+  onTimeout: (w) => getHub().fail(w, new Full(w.label, w.seconds)),
 }
 
 /**
@@ -83,26 +83,22 @@ export class Queue<T> implements AsyncIterable<T> {
   private readonly _getLabel: string
   private readonly _putLabel: string
 
-  constructor(opts?: QueueOptions<T>) {
+  constructor(opts?: QueueOptions<T>)
+  /**
+   * @internal A subclass hands in where it keeps the items (LIFO, heap) and, for a
+   * Channel, a fixed capacity; the defaults are a FIFO ring and `opts.maxsize`.
+   */
+  constructor(opts: QueueOptions<T> | undefined, buffer: ItemBuffer<T>, capacity?: number)
+  constructor(opts?: QueueOptions<T>, buffer?: ItemBuffer<T>, capacity?: number) {
     checkOptions('opts', opts)
-    this._capacity = this._initCapacity(opts?.maxsize)
+    this._capacity = capacity ?? checkMaxsize(opts?.maxsize)
     checkItems(opts?.items)
-    this._buffer = this._createBuffer(opts)
+    this._buffer = buffer ?? new FifoBuffer<T>()
     this._name = new.target.name
     this._getLabel = `${this._name}.get`
     this._putLabel = `${this._name}.put`
     if (opts?.items != null) for (const item of opts.items) this._buffer.push(item)
     this._unfinished = this._buffer.length
-  }
-
-  /** @internal validates `maxsize` into a capacity (Channel: always 0) */
-  protected _initCapacity(maxsize: unknown): number {
-    return checkMaxsize(maxsize)
-  }
-
-  /** @internal the item store: FIFO here, LIFO and heap in the subclasses */
-  protected _createBuffer(_opts: QueueOptions<T> | undefined): ItemBuffer<T> {
-    return new FifoBuffer<T>()
   }
 
   /** The bound given to the constructor, or `null` when unbounded. */

@@ -1,6 +1,6 @@
 import { sleep, spawn } from '@strand/core'
 import { describe, expect, it } from 'vitest'
-import { mulberry32 } from '../../../test-support/mulberry32.js'
+import { mulberry32 } from '../../test-kit/src/mulberry32.js'
 import { PriorityQueue, type Queue } from '../src/index.js'
 
 function drain<T>(q: Queue<T>): T[] {
@@ -22,7 +22,7 @@ describe('PriorityQueue', () => {
   })
 
   describe('get()', () => {
-    it('returns the smallest item first (E24)', async () => {
+    it('returns the smallest item first', async () => {
       const q = new PriorityQueue<number>()
       for (const n of [3, 1, 2]) await q.put(n)
       expect([await q.get(), await q.get(), await q.get()]).toEqual([1, 2, 3])

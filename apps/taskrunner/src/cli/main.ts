@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises'
+import { dirname } from 'node:path'
 import { text } from 'node:stream/consumers'
 import { signalHandler } from 'strand'
 import { formatEvent, formatSummary } from '../format.js'
@@ -40,7 +41,7 @@ export async function main(
     const source = args.file === '-' ? 'stdin' : args.file
     const content =
       args.file === '-' ? await text(process.stdin) : await readFile(args.file, 'utf8')
-    tasks = parseTaskFile(content, source)
+    tasks = parseTaskFile(content, source, args.file === '-' ? process.cwd() : dirname(args.file))
   } catch (err) {
     if (!(err instanceof UsageError || err instanceof TaskFileError || isFsError(err))) throw err
     output.err(`strand-tasks: ${(err as Error).message}`)
@@ -61,6 +62,7 @@ export async function main(
       concurrency: args.concurrency,
       timeout: args.timeout,
       retries: args.retries,
+      ...(args.threads === null ? {} : { threads: args.threads }),
       signal: controller.signal,
       onEvent: (event) => {
         const line = formatEvent(event)

@@ -1,8 +1,8 @@
 import { promiseHooks } from 'node:v8'
-import type { Greenlet } from '../greenlet.js'
+import type { Task } from './task.js'
 
 /**
- * Which greenlet is running, carried across `await` by V8's promise hooks.
+ * Which task (greenlet) is running, carried across `await` by V8's promise hooks.
  *
  * Every promise records the greenlet that created it (`init`); when a reaction of that
  * promise runs — the continuation after an `await`, a `.then` callback — that greenlet is
@@ -11,11 +11,15 @@ import type { Greenlet } from '../greenlet.js'
  * resource, which costs about twice as much per promise. Code run from a timer or an
  * event emitter callback counts as the main greenlet; anything it awaits counts as
  * whoever awaits it.
+ *
+ * The hooks cost every promise in the process a little, also promises of code that
+ * never touches Strand, so they are on only while greenlets are alive: installed when
+ * the first one starts, removed once none has been alive for a whole event-loop turn.
  */
-const GREENLET = Symbol('strand.greenlet')
+const TASK = Symbol('strand.task')
 
-let current: Greenlet | null = null
-let installed = false
+let current: Task | null = null
+let stopHooks: (() => void) | null = null
 /** True while a promise reaction runs (between the before and after hooks). */
 let inReaction = false
 /** Called once the current reaction ends, if set (the ready queue settling its waiters). */
@@ -31,31 +35,49 @@ export function onReactionEnd(fn: () => void): void {
   atReactionEnd = fn
 }
 
-/** The running greenlet, or null outside any spawned greenlet. */
-export function currentGreenlet(): Greenlet | null {
+/** The running task, or null outside any spawned greenlet. */
+export function currentTask(): Task | null {
   return current
 }
 
-/** Makes `g` current for synchronous code that follows (the hub starting a greenlet). */
-export function enterGreenlet(g: Greenlet | null): void {
-  current = g
+/** Makes `task` current for synchronous code that follows (the hub starting a greenlet). */
+export function enterTask(task: Task | null): void {
+  current = task
 }
 
-/** Installs the hooks once per thread. */
+/** Installs the hooks unless they are on (a greenlet is about to run). */
 export function installContextHooks(): void {
-  if (installed) return
-  installed = true
-  promiseHooks.onInit(onInit)
-  promiseHooks.onBefore(onBefore)
-  promiseHooks.onAfter(onAfter)
+  if (stopHooks !== null) return
+  const stops = [
+    promiseHooks.onInit(onInit),
+    promiseHooks.onBefore(onBefore),
+    promiseHooks.onAfter(onAfter),
+  ]
+  stopHooks = () => {
+    for (const stop of stops) stop()
+  }
+}
+
+/** Removes the hooks (no greenlet is alive): promises cost what they cost without Strand. */
+export function removeContextHooks(): void {
+  if (stopHooks === null) return
+  stopHooks()
+  stopHooks = null
+  current = null
+  inReaction = false
+}
+
+/** True while the hooks are installed. */
+export function contextHooksInstalled(): boolean {
+  return stopHooks !== null
 }
 
 function onInit(promise: Promise<unknown>): void {
-  ;(promise as unknown as Record<symbol, Greenlet | null>)[GREENLET] = current
+  ;(promise as unknown as Record<symbol, Task | null>)[TASK] = current
 }
 
 function onBefore(promise: Promise<unknown>): void {
-  current = (promise as unknown as Record<symbol, Greenlet | null>)[GREENLET] ?? null
+  current = (promise as unknown as Record<symbol, Task | null>)[TASK] ?? null
   inReaction = true
 }
 

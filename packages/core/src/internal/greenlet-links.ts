@@ -6,9 +6,14 @@ export const LINK = 1 // in a new greenlet
 export const LINK_VALUE = 2
 export const LINK_EXCEPTION = 3
 
-/** Internal: something told synchronously when a greenlet dies (joinAll, Group, …). */
+/**
+ * Something told synchronously when a greenlet dies (joinAll, Group, a map run…).
+ * An observer that lost interest sets `done`: it is then dropped lazily, so giving up
+ * on a greenlet that many others also watch costs O(1), not a search of its links.
+ */
 export interface DeathObserver {
   notify(g: Greenlet): void
+  readonly done?: boolean
 }
 
 /** A user callback registered by link(), linkValue(), linkException() or rawlink(). */
@@ -19,18 +24,23 @@ export class LinkEntry {
   ) {}
 }
 
-type Link = LinkEntry | DeathObserver
+export type Link = LinkEntry | DeathObserver
 
 /** A greenlet's links: nothing, one (the common case: a Group or a joinAll), or several. */
 export type Links = Link | Link[] | null
 
 export function addLink(links: Links, link: Link): Links {
   if (links === null) return link
-  if (Array.isArray(links)) {
-    links.push(link)
-    return links
+  if (!Array.isArray(links)) return [links, link]
+  // sweep observers that gave up, each time the array doubles: amortised O(1) per link
+  const n = links.length
+  if (n >= 16 && (n & (n - 1)) === 0) {
+    let kept = 0
+    for (const l of links) if ((l as DeathObserver).done !== true) links[kept++] = l
+    links.length = kept
   }
-  return [links, link]
+  links.push(link)
+  return links
 }
 
 /** Removes the first link whose callback (or observer) is `target`. */

@@ -8,6 +8,8 @@ import { type TimerEntry, TimerHeap } from './timer-heap.js'
  */
 export class HubTimers {
   clock: Clock = realClock
+  /** Added to every deadline when set (seconds): the schedule explorer's stand-in for I/O latency. */
+  jitter: ((seconds: number) => number) | null = null
   private readonly heap = new TimerHeap()
   private armed: unknown = null
   private armedDeadline = Number.POSITIVE_INFINITY
@@ -24,7 +26,8 @@ export class HubTimers {
 
   /** Arms `entry` to fire `seconds` from now. */
   add(entry: TimerEntry, seconds: number): void {
-    entry.deadline = this.clock.now() + seconds
+    entry.deadline =
+      this.clock.now() + (this.jitter === null ? seconds : seconds + this.jitter(seconds))
     entry.seq = ++this.seq
     this.heap.push(entry)
     if (entry.deadline < this.armedDeadline) this.arm(entry.deadline)

@@ -1,35 +1,35 @@
-import type { Greenlet } from '../greenlet.js'
+import type { Task } from './task.js'
 
 /**
  * The hub's table of live greenlets (started, not dead): an intrusive doubly linked list
- * threaded through the greenlets, so adding and removing cost no allocation and no hashing.
+ * threaded through the task records, so adding and removing cost no allocation and no hashing.
  */
 export class LiveList {
-  head: Greenlet | null = null
+  head: Task | null = null
   count = 0
-  /** Greenlets ever added. */
+  /** Tasks ever added. */
   added = 0
 
-  add(g: Greenlet): void {
-    g._liveNext = this.head
-    g._livePrev = null
-    if (this.head !== null) this.head._livePrev = g
+  add(g: Task): void {
+    g.liveNext = this.head
+    g.livePrev = null
+    if (this.head !== null) this.head.livePrev = g
     this.head = g
     this.count++
     this.added++
   }
 
-  remove(g: Greenlet): void {
-    if (g._livePrev !== null) g._livePrev._liveNext = g._liveNext
-    else if (this.head === g) this.head = g._liveNext
+  remove(g: Task): void {
+    if (g.livePrev !== null) g.livePrev.liveNext = g.liveNext
+    else if (this.head === g) this.head = g.liveNext
     else return // not in the list
-    if (g._liveNext !== null) g._liveNext._livePrev = g._livePrev
-    g._livePrev = g._liveNext = null
+    if (g.liveNext !== null) g.liveNext.livePrev = g.livePrev
+    g.livePrev = g.liveNext = null
     this.count--
   }
 
   /** Most recently started first. */
-  *[Symbol.iterator](): Generator<Greenlet> {
-    for (let g = this.head; g !== null; g = g._liveNext) yield g
+  *[Symbol.iterator](): Generator<Task> {
+    for (let g = this.head; g !== null; g = g.liveNext) yield g
   }
 }

@@ -1,22 +1,27 @@
 import { LoopExit } from '../errors.js'
-import type { Hub } from '../hub.js'
+import type { LiveList } from './live-list.js'
+import type { Task } from './task.js'
+import type { Waiter } from './waiter.js'
 
 /**
  * Node is about to exit although greenlets still wait: nothing can wake them. Raise
  * LoopExit into the main greenlet's waits (as gevent does); if main waits on nothing,
  * into the blocked greenlets', each at most once, so none hangs silently.
  */
-export function raiseLoopExit(hub: Hub): void {
-  const root = hub.root
-  let victims = root._waitHead !== null ? [root] : []
+export function raiseLoopExit(
+  root: Task,
+  live: LiveList,
+  fail: (w: Waiter, error: unknown) => void,
+): void {
+  let victims = root.waitHead !== null ? [root] : []
   if (victims.length === 0) {
-    victims = [...hub.live].filter((g) => g._waitHead !== null && !g._sawLoopExit)
+    victims = [...live].filter((t) => t.waitHead !== null && t.x?.sawLoopExit !== true)
   }
-  for (const g of victims) {
-    g._sawLoopExit = g !== root
-    for (let w = g._waitHead; w !== null; ) {
-      const next = w.gNext
-      hub.fail(w, new LoopExit(w.label))
+  for (const task of victims) {
+    if (task !== root) task.extras().sawLoopExit = true
+    for (let w = task.waitHead; w !== null; ) {
+      const next = w.tNext
+      fail(w, new LoopExit(w.label))
       w = next
     }
   }

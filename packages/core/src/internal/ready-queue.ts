@@ -1,12 +1,12 @@
-import type { Greenlet } from '../greenlet.js'
 import { inPromiseReaction, onReactionEnd } from './context.js'
 import { nodeSetImmediate } from './node-timers.js'
 import { PairRing } from './ring.js'
-import { SETTLED, Waiter } from './waiter.js'
+import type { Task } from './task.js'
+import { settle, Waiter } from './waiter.js'
 
 /** Tag: the paired value is a promise resolver (a `sleep(0)`). */
 const RESOLVE = 1
-/** Tag: the paired value is a greenlet to start. */
+/** Tag: the paired value is a task to start. */
 const START = 2
 type Entry = Waiter | typeof RESOLVE | typeof START | ((arg: never) => void)
 
@@ -14,7 +14,7 @@ const RESOLVED = Promise.resolve()
 
 /** What the ready queue needs from its hub to run the synchronous entries. */
 export interface ReadyQueueHost {
-  startGreenlet(g: Greenlet): void
+  startTask(task: Task): void
   runCallback(fn: (arg: never) => void, arg: unknown): void
 }
 
@@ -28,6 +28,11 @@ export class ReadyQueue {
   maxRunsPerSlice = 1000
   /** Seconds of busy CPU after which a slice ends early. */
   switchInterval = 0.05
+  /**
+   * When set, each pass runs what is ready in a random order drawn from it (`shuffle(n)`
+   * returns an integer in [0, n)): the schedule explorer of @strand/testing.
+   */
+  shuffle: ((n: number) => number) | null = null
 
   private readonly ring = new PairRing<Entry, unknown>()
   private scheduled = false
@@ -54,7 +59,12 @@ export class ReadyQueue {
    * the pass. Otherwise, and once a slice is used up, the waiter joins the FIFO.
    */
   settle(w: Waiter): void {
-    if (this.ring.size === 0 && inPromiseReaction() && this.sliceStart >= 0) {
+    if (
+      this.ring.size === 0 &&
+      inPromiseReaction() &&
+      this.sliceStart >= 0 &&
+      this.shuffle === null
+    ) {
       if (this.sliceRuns < this.maxRunsPerSlice) {
         this.sliceRuns++
         if (this.atEnd.length === 0) onReactionEnd(this.settleAtEnd)
@@ -67,17 +77,12 @@ export class ReadyQueue {
 
   private readonly settleAtEnd = (): void => {
     const list = this.atEnd
-    for (let i = 0; i < list.length; i++) {
-      const w = list[i] as Waiter
-      w.state = SETTLED
-      if (w.failed) w.reject(w.result)
-      else w.resolve(w.result)
-    }
+    for (let i = 0; i < list.length; i++) settle(list[i] as Waiter)
     list.length = 0
   }
 
-  start(g: Greenlet): void {
-    this.push(START, g)
+  start(task: Task): void {
+    this.push(START, task)
   }
 
   callback(fn: (arg: never) => void, arg: unknown): void {
@@ -123,6 +128,24 @@ export class ReadyQueue {
     this.sliceStart = -1
   }
 
+  /** Reorders what is queued now (Fisher–Yates over the entries). */
+  private permute(shuffle: (n: number) => number): void {
+    const q = this.ring
+    const as: unknown[] = []
+    const bs: unknown[] = []
+    while (q.size > 0) {
+      as.push(q.peekA())
+      bs.push(q.peekB())
+      q.drop()
+    }
+    for (let i = as.length - 1; i > 0; i--) {
+      const j = shuffle(i + 1)
+      ;[as[i], as[j]] = [as[j], as[i]]
+      ;[bs[i], bs[j]] = [bs[j], bs[i]]
+    }
+    for (let i = 0; i < as.length; i++) q.push(as[i] as Entry, bs[i])
+  }
+
   /**
    * Runs the queue in FIFO order. Settling a waiter only queues its greenlet's
    * continuation as a microtask; a start or a callback runs synchronously, so it may run
@@ -137,15 +160,14 @@ export class ReadyQueue {
       nodeSetImmediate(this.endSlice)
     }
     const q = this.ring
+    if (this.shuffle !== null && q.size > 1) this.permute(this.shuffle)
     let continued = false
     while (q.size > 0) {
       if (++this.sliceRuns > this.maxRunsPerSlice) break
       const a = q.peekA()
       if (a instanceof Waiter) {
         q.drop()
-        a.state = SETTLED
-        if (a.failed) a.reject(a.result)
-        else a.resolve(a.result)
+        settle(a)
         continued = true
       } else if (a === RESOLVE) {
         const resolve = q.peekB() as () => void
@@ -159,7 +181,7 @@ export class ReadyQueue {
         }
         const b = q.peekB()
         q.drop()
-        if (a === START) this.host.startGreenlet(b as Greenlet)
+        if (a === START) this.host.startTask(b as Task)
         else this.host.runCallback(a, b)
       }
     }

@@ -10,3 +10,12 @@ export function defaultHandleError(error: unknown, context: Greenlet | null): vo
   const who = context === null ? 'hub callback' : `<Greenlet "${context.name}">`
   process.stderr.write(`${detail}\n${new Date().toISOString()} ${who} failed with ${name}\n\n`)
 }
+
+/** A replaced `hub.handleError` threw: say so once on stderr, with what it was reporting. */
+export function reportHandlerFailure(handlerError: unknown, reported: unknown): void {
+  const show = (e: unknown): string => (e instanceof Error ? (e.stack ?? String(e)) : String(e))
+  process.stderr.write(
+    `hub.handleError threw while reporting an error; the hub goes on.\n` +
+      `The handler's error: ${show(handlerError)}\nThe error it was reporting: ${show(reported)}\n\n`,
+  )
+}

@@ -1,36 +1,42 @@
 import { isGreenletExit } from '../errors.js'
-import type { Greenlet } from '../greenlet.js'
-import { currentGreenlet } from './context.js'
+import { isAbortError } from './abort.js'
+import { currentTask } from './context.js'
+import type { Task } from './task.js'
 
 /**
- * Runs a greenlet's function. Called by the hub with `g` as the async context; the settle
- * handlers find their greenlet through the async context, so starting a greenlet
- * allocates no closure and no extra async frame.
+ * Runs a task's body. Called by the hub with `task` as the current context; the settle
+ * handlers find their task through the context again, so starting a greenlet allocates
+ * no closure and no extra async frame.
  */
-export function runGreenletBody(g: Greenlet): void {
-  const inner = g as unknown as { _fn: Function; _args: unknown[] }
+export function runTaskBody(task: Task): void {
   let result: unknown
   try {
-    result = inner._fn.apply(undefined, inner._args)
+    result = (task.fn as Function).apply(undefined, task.args as unknown[])
   } catch (err) {
-    settleFailure(g, err)
+    exitFailed(task, err)
     return
   }
   if (result instanceof Promise) result.then(onBodyValue, onBodyError)
   else if (result !== null && typeof (result as PromiseLike<unknown>)?.then === 'function') {
     Promise.resolve(result).then(onBodyValue, onBodyError)
-  } else g._die(result, false)
+  } else task.onExit(task, result, false)
 }
 
 function onBodyValue(value: unknown): void {
-  ;(currentGreenlet() as Greenlet)._die(value, false)
+  const task = currentTask() as Task
+  task.onExit(task, value, false)
 }
 
 function onBodyError(err: unknown): void {
-  settleFailure(currentGreenlet() as Greenlet, err)
+  exitFailed(currentTask() as Task, err)
 }
 
-function settleFailure(g: Greenlet, err: unknown): void {
-  if (isGreenletExit(err)) g._die(err, false)
-  else g._die(err, true)
+// Ending by GreenletExit is a normal end. An AbortError caused by the task's own
+// interrupt (a Node API given its signal) is that interrupt, as at any Strand wait.
+function exitFailed(task: Task, err: unknown): void {
+  const x = task.x
+  if (x !== null && isAbortError(err) && err.cause !== undefined) {
+    if (err.cause === x.lastInterrupt || err.cause === x.killedWith) err = err.cause
+  }
+  task.onExit(task, err, !isGreenletExit(err))
 }

@@ -1,14 +1,16 @@
-import type { Greenlet } from '../greenlet.js'
-import { SCHEDULED } from './greenlet-state.js'
+import { SCHEDULED, type Task } from './task.js'
 
-/** startLater(): queues the greenlet's first run when due, unless it was killed meanwhile. */
+/** startLater(): queues the task's first run when due, unless it was killed meanwhile. */
 export class StartTimer {
   deadline = 0
   seq = 0
   heapIndex = -1
-  constructor(private readonly g: Greenlet) {}
+  constructor(
+    private readonly task: Task,
+    private readonly start: (task: Task) => void,
+  ) {}
   fire(): void {
-    if (this.g._state === SCHEDULED) this.g.hub.scheduleStart(this.g)
+    if (this.task.state === SCHEDULED) this.start(this.task)
   }
 }
 

@@ -1,8 +1,24 @@
-import type { Greenlet } from '../greenlet.js'
+import type { Task } from './task.js'
 import type { TimerEntry } from './timer-heap.js'
 import type { WaitList } from './wait-list.js'
 
-/** Parked, nobody has decided its outcome yet: a wake, a timeout or a kill may claim it. */
+/*
+ * The life of a wait:
+ *
+ *            wake / fail / own timeout / kill / Timeout          the hub's FIFO turn
+ *   PENDING ─────────────────── claim ───────────────▶ CLAIMED ──────── settle ───────▶ SETTLED
+ *   parked in a WaitList,        (exactly once; detaches       outcome decided,           promise resolved
+ *   on its task, maybe on        from list, task and timer)    waiting in the ready       or rejected
+ *   the timer heap                                             queue
+ *
+ * Claiming is synchronous and happens once: whoever claims first decides the outcome
+ * and every later claim is refused (`hub.wake` returns false). Settling is deferred to
+ * the hub's ready queue, so wake-ups run in the order they were decided and never
+ * inside `set()`/`put()`/`release()`. Hub.claim and settle() below are the only places
+ * that move a waiter along.
+ */
+
+/** Parked, nobody has decided its outcome yet: a wake, a timeout or an interrupt may claim it. */
 export const PENDING = 0
 /** Claimed: its outcome is decided and queued on the hub; nothing can change it any more. */
 export const CLAIMED = 1
@@ -10,17 +26,24 @@ export const CLAIMED = 1
 export const SETTLED = 2
 
 /**
- * What a primitive does with its waiter when the wait's own `timeout` expires, or when
- * the waiter is interrupted (kill, Timeout). The waiter is already detached from its
- * list, its greenlet and the timer heap when these run.
+ * What a primitive decides for its waiters. The hub calls these while the waiter is
+ * still PENDING and still registered everywhere (its list, its task); only the timer
+ * heap has already let go of it on a timeout. Claim it from here (`hub.wake`/`hub.fail`),
+ * which detaches it from everything.
  */
 export interface WaitOwner {
-  /** The wait's own timeout expired: settle `w` (usually `hub.wake(w, false)` or `hub.fail(w, new Empty())`). */
+  /** The wait's own timeout expired: claim `w` (usually `hub.wake(w, false)` or `hub.fail(w, new Empty())`). */
   onTimeout(w: Waiter): void
-  /** `w` was rejected by a kill or a Timeout: undo any bookkeeping beyond the wait list. */
+  /**
+   * `w` was just claimed by a kill or a Timeout (it is already detached): undo any
+   * bookkeeping beyond the wait list.
+   */
   onInterrupt?(w: Waiter): void
 }
 
+// `new Promise(executor)` needs a function that receives the resolvers. A closure per
+// waiter would cost an allocation on the hottest path, so one shared executor stores
+// them into the waiter under construction (construction is synchronous: no overlap).
 let constructing: Waiter<unknown>
 function captureResolvers(resolve: (v: unknown) => void, reject: (e: unknown) => void): void {
   constructing.resolve = resolve
@@ -28,23 +51,18 @@ function captureResolvers(resolve: (v: unknown) => void, reject: (e: unknown) =>
 }
 
 /**
- * One cooperative wait of one greenlet: the promise the greenlet awaits, plus where the
- * wait is registered (a primitive's {@link WaitList}, the greenlet, the timer heap).
- *
- * Settling goes through the hub in two steps. *Claiming* (wake, fail, timeout, kill)
- * happens once, synchronously, and detaches the waiter from everything; the promise is
- * settled later, in FIFO order, by the hub. So an item handed to a waiter is never also
- * lost to a kill that comes in the same turn: whichever claimed first wins, the other
- * sees a waiter that is no longer pending.
+ * One cooperative wait: the promise a greenlet awaits, and where the wait is
+ * registered (a primitive's {@link WaitList}, its task, the timer heap). See the
+ * diagram above for its states.
  */
 export class Waiter<T = unknown> implements TimerEntry {
   // links in the owner's WaitList
   prev: Waiter | null = null
   next: Waiter | null = null
   list: WaitList | null = null
-  // links in the greenlet's list of pending waits
-  gPrev: Waiter | null = null
-  gNext: Waiter | null = null
+  // links in the task's list of pending waits
+  tPrev: Waiter | null = null
+  tNext: Waiter | null = null
   // timer heap
   deadline = 0
   seq = 0
@@ -63,7 +81,8 @@ export class Waiter<T = unknown> implements TimerEntry {
   readonly promise: Promise<T>
 
   constructor(
-    readonly greenlet: Greenlet,
+    /** The task that waits; null for a wait no interrupt can reach (kill()'s wait for a death). */
+    readonly task: Task | null,
     readonly owner: WaitOwner,
     /** What is being waited on, for runInfo() and LoopExit: "Queue.get", "Event.wait", … */
     readonly label: string,
@@ -77,8 +96,15 @@ export class Waiter<T = unknown> implements TimerEntry {
     return this.state === PENDING
   }
 
-  /** The timer fired: the hub detached us; let the owner decide the outcome. */
+  /** The timer fired (the heap already dropped it): the owner decides the outcome. */
   fire(): void {
-    this.greenlet.hub.timeoutWaiter(this)
+    if (this.state === PENDING) this.owner.onTimeout(this)
   }
+}
+
+/** CLAIMED → SETTLED: resolve or reject the promise with the claimed outcome. */
+export function settle(w: Waiter): void {
+  w.state = SETTLED
+  if (w.failed) w.reject(w.result)
+  else w.resolve(w.result)
 }

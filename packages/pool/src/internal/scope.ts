@@ -1,6 +1,7 @@
 import { type Greenlet, getHub, StrandError } from '@strand/core'
 import { dropPendingInterrupt } from '@strand/core/internal'
 import type { BaseGroup } from '../base-group.js'
+import type { Members } from './members.js'
 
 /** Raised into the scope's body when a child fails, so the body stops at its next wait. */
 class ScopeCancelled extends StrandError {
@@ -33,11 +34,12 @@ export class Scope {
 /** asyncio.TaskGroup semantics for a Group: see {@link Group.scope}. */
 export async function runScope<G extends BaseGroup, R>(
   group: G,
+  members: Members,
   body: (group: G) => R | PromiseLike<R>,
 ): Promise<Awaited<R>> {
   const caller = getHub().current()
   const scope = new Scope(group, caller)
-  group._scope = scope
+  members.scope = scope
   let result: Awaited<R> | undefined
   let bodyFailed = false
   let bodyError: unknown

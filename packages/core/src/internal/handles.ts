@@ -1,0 +1,28 @@
+import type { Task } from './task.js'
+
+/**
+ * How the kernel and the hub reach the user's handle type without importing it: the
+ * handle module (greenlet.ts) registers these when it loads, so dependencies point one
+ * way — kernel ← hub ← Greenlet.
+ */
+export interface HandleType<H> {
+  /** The task record behind a handle; throws TypeError for anything else. */
+  taskOf(handle: H): Task
+  /** Makes the handle of a hub's root task ("main"). */
+  rootHandle(task: Task): H
+}
+
+let registered: HandleType<unknown> | null = null
+
+export function registerHandleType<H>(type: HandleType<H>): void {
+  registered = type as HandleType<unknown>
+}
+
+export function handleType<H>(): HandleType<H> {
+  if (registered === null) {
+    throw new TypeError(
+      '@strand/core: the Greenlet module was not loaded (import from @strand/core)',
+    )
+  }
+  return registered as HandleType<H>
+}
