@@ -82,7 +82,9 @@ class Watchdog implements BlockingWatchdog {
     })
     this.timer = nodeSetInterval(this.beat, periodMs)
     this.timer.unref()
-    getHub() // the hub's promise hooks first, so ours see the greenlet they made current
+    // Core installs its own promise hooks only while greenlets live, so ours may run
+    // before or after its: in `before` the current greenlet is right only when core's
+    // ran first, in `after` only when ours runs first. Sampling both covers either order.
     this.unhook = promiseHooks.createHook({
       init: () => {
         if (this.beats[1] !== 0) this.blocked(currentGreenlet())
@@ -92,7 +94,7 @@ class Watchdog implements BlockingWatchdog {
         this.running = currentGreenlet()
       },
       after: () => {
-        if (this.beats[1] !== 0) this.blocked(this.running)
+        if (this.beats[1] !== 0) this.blocked(currentGreenlet() ?? this.running)
         this.running = null
       },
     }) as () => void

@@ -54,6 +54,19 @@ describe('detectBlocking', () => {
     expect(err.message).toContain('greenlet "blocker"')
   })
 
+  it('names the greenlet also when it blocks as its last act, creating no promise after', async () => {
+    reports.length = 0
+    const g = spawn(async () => {
+      await sleep(0.05)
+      block(200)
+      return 'done'
+    })
+    g.name = 'last-act'
+    await g.join()
+    await sleep(0.05)
+    expect(reports.map((r) => (r.err as EventLoopBlocked).greenlet)).toEqual(['last-act'])
+  })
+
   it('blames main for a block outside greenlets', async () => {
     reports.length = 0
     await sleep(0.05)
