@@ -1,3 +1,8 @@
 import { strandBuild } from '../../tsup.base.js'
 
-export default strandBuild(['src/index.ts', 'src/monkey.ts', 'src/threadpool.ts', 'src/threadpool-worker.ts'])
+export default strandBuild([
+  'src/index.ts',
+  'src/monkey.ts',
+  'src/threadpool.ts',
+  'src/threadpool-worker.ts',
+])
