@@ -72,21 +72,23 @@ function sleepFor(delay: unknown, value: unknown): Promise<unknown> {
 
 function patchedDelay(original: PromiseFn): PromiseFn {
   const withSignal_ = withGreenletSignal(original, 2, 'timers/promises.setTimeout')
-  return function setTimeout(this: unknown, ...args: unknown[]) {
-    if (callOwner() === null) return Reflect.apply(original, this, args)
-    if (args[2] === undefined) return sleepFor(args[0], args[1])
-    return Reflect.apply(withSignal_, this, args)
+  // fixed arity: the pass-through outside greenlets is the hot path, and Node's setTimeout
+  // treats a missing argument and `undefined` alike
+  return function setTimeout(this: unknown, delay?: unknown, value?: unknown, options?: unknown) {
+    if (callOwner() === null) return original.call(this, delay, value, options)
+    if (options === undefined) return sleepFor(delay, value)
+    return withSignal_.call(this, delay, value, options)
   }
 }
 
 function patchedImmediate(original: PromiseFn): PromiseFn {
   const withSignal_ = withGreenletSignal(original, 1, 'timers/promises.setImmediate')
-  return function setImmediate(this: unknown, ...args: unknown[]) {
-    if (callOwner() === null) return Reflect.apply(original, this, args)
-    if (args[1] !== undefined) return Reflect.apply(withSignal_, this, args)
+  return function setImmediate(this: unknown, value?: unknown, options?: unknown) {
+    if (callOwner() === null) return original.call(this, value, options)
+    if (options !== undefined) return withSignal_.call(this, value, options)
     const w = getHub().park(IMMEDIATE, null, null, 'timers/promises.setImmediate')
     if (!(w instanceof Waiter)) return pending(w)
-    w.data = nodeSetImmediate(wake, w, args[0])
+    w.data = nodeSetImmediate(wake, w, value)
     return w.promise
   }
 }
