@@ -14,6 +14,7 @@ import { IdleWaiters } from './internal/idle-waiters.js'
 import { abortForInterrupt, addPending, takePending } from './internal/interrupts.js'
 import { LiveList } from './internal/live-list.js'
 import { raiseLoopExit } from './internal/loop-exit.js'
+import { nodeSetImmediate } from './internal/node-timers.js'
 import { ReadyQueue } from './internal/ready-queue.js'
 import { defaultHandleError, reportHandlerFailure } from './internal/report-error.js'
 import { runTaskBody } from './internal/run-body.js'
@@ -362,7 +363,7 @@ export class Hub {
     this.#live.remove(task)
     if (this.#live.count === 0 && !this.#hooksCheck) {
       this.#hooksCheck = true
-      setImmediate(this.#maybeRemoveHooks).unref()
+      nodeSetImmediate(this.#maybeRemoveHooks).unref()
     }
   }
 

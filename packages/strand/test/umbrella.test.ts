@@ -93,3 +93,16 @@ describe('strand', () => {
     expect(squares).toEqual([1, 4, 9, 16])
   })
 })
+
+describe('strand/monkey', () => {
+  it('re-exports every runtime export of @strand/monkey, as the same object', async () => {
+    const monkey = await import('@strand/monkey')
+    const sub = (await import('../src/monkey.js')) as Record<string, unknown>
+    for (const [key, value] of Object.entries(monkey)) expect(sub[key], key).toBe(value)
+    expect(typeof sub.patchAll).toBe('function')
+  })
+
+  it('is not part of the main import (patching is a side effect you opt into)', () => {
+    expect(strand).not.toHaveProperty('patchAll')
+  })
+})
