@@ -42,7 +42,7 @@ console.log(JSON.stringify({ names }))`,
       const seen = inBuilt<Record<string, string>>(
         `const t = new m.Timeout(0.02)
 const e = new m.GreenletExit()
-const full = new m.Full(3)
+const full = new m.Full('Queue.put')
 console.log(JSON.stringify({ t: t.name, tString: String(t), e: e.name, full: full.name, fullStack: full.stack.split('\\n')[0] }))`,
       )
       expect(seen.t).toBe('Timeout')
