@@ -60,7 +60,6 @@ export type ErrorHandler = (error: unknown, context: Greenlet | null) => void
 
 // a wait decided at once never times out
 const LATER_OWNER: WaitOwner = { onTimeout: () => {} }
-const rootExit = (): void => {}
 
 /**
  * The scheduler of one thread: it owns the clock, the FIFO ready queue, the timers,
@@ -92,7 +91,7 @@ export class Hub {
   /** True while a hub callback runs: waiting there is an error. */
   inCallback = false
   /** @internal the root task: code outside any spawned greenlet */
-  readonly rootTask: Task = new Task(null, null, null, rootExit)
+  readonly rootTask: Task = new Task(null, null, null)
 
   readonly #live = new LiveList()
   readonly #ready = new ReadyQueue(this)
