@@ -6,10 +6,6 @@ import { type Greenlet, killAll, sleep, spawn } from 'strand'
 import { since } from '../internal/timing.js'
 import type { Workload } from '../workload.js'
 
-async function blocked(): Promise<void> {
-  await sleep(60)
-}
-
 async function rawBlocked(signal: AbortSignal): Promise<void> {
   try {
     await delay(60_000, undefined, { signal })
@@ -29,7 +25,11 @@ export const workload: Workload = {
   peers: {
     strand: async (n) => {
       const gs: Greenlet[] = new Array(n)
-      for (let i = 0; i < n; i++) gs[i] = spawn(blocked)
+      for (let i = 0; i < n; i++) {
+        gs[i] = spawn(async () => {
+          await sleep(60)
+        })
+      }
       await sleep(0) // every greenlet starts and parks
       const start = performance.now()
       await killAll(gs)
