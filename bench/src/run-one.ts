@@ -6,7 +6,7 @@ import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { gc } from './internal/memory.js'
 import type { PairResult } from './internal/result.js'
-import { since } from './internal/timing.js'
+import { now, since } from './internal/timing.js'
 import type { Measurement, PeerResult, Workload } from './workload.js'
 
 function envCount(name: string, fallback: number): number {
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   const extra: Record<string, number[]> = {}
   for (let i = 0; i < runCount; i++) {
     gc()
-    const start = performance.now()
+    const start = now()
     const m = asMeasurement(await peer(n))
     const seconds = since(start)
     if (w.kind === 'throughput') {

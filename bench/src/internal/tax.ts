@@ -1,4 +1,5 @@
 import type { Workload } from '../workload.js'
+import { now, since } from './timing.js'
 
 let loading: Promise<void> | undefined
 
@@ -36,15 +37,15 @@ export function taxWorkload(
     target: 'measured only: what loading Strand costs code that never uses it',
     peers: {
       plain: async (size) => {
-        const start = performance.now()
+        const start = now()
         await job(size)
-        return { seconds: (performance.now() - start) / 1000 }
+        return { seconds: since(start) }
       },
       'strand-loaded': async (size) => {
         await loadStrand()
-        const start = performance.now()
+        const start = now()
         await job(size)
-        return { seconds: (performance.now() - start) / 1000 }
+        return { seconds: since(start) }
       },
     },
   }

@@ -1,4 +1,4 @@
-// W11: the promise-hook tax on plain code — 1M `await`s of an already resolved promise in
+// W11: the promise-hook tax on plain code — 5M `await`s of an already resolved promise in
 // one async function, with Strand loaded (its hub's promise hooks installed) or not.
 // With hooks on, V8 also allocates a throwaway promise per await and calls the hooks.
 
@@ -13,8 +13,8 @@ async function awaits(n: number): Promise<void> {
 
 export const workload = taxWorkload(
   'W11',
-  '1M awaits of a resolved promise',
+  '5M awaits of a resolved promise',
   'awaits/s',
-  1_000_000,
+  5_000_000,
   awaits,
 )

@@ -6,7 +6,7 @@
 
 import { Effect, Fiber, Latch } from 'effect'
 import { Event, type Greenlet, joinAll, sleep, spawn } from 'strand'
-import { since } from '../internal/timing.js'
+import { now, since } from '../internal/timing.js'
 import type { Workload } from '../workload.js'
 
 function check(woken: number, n: number): void {
@@ -38,7 +38,7 @@ export const workload: Workload = {
         })
       }
       while (parked < n) await sleep(0) // every greenlet starts and parks
-      const start = performance.now()
+      const start = now()
       ev.set()
       await joinAll(gs)
       const seconds = since(start)
@@ -57,7 +57,7 @@ export const workload: Workload = {
       }
       for (let i = 0; i < n; i++) spawn(waiter)
       while (parked < n) await sleep(0)
-      const start = performance.now()
+      const start = now()
       ev.set()
       await done.wait()
       return { seconds: since(start) }
@@ -75,7 +75,7 @@ export const workload: Workload = {
           woken++
         })()
       }
-      const start = performance.now()
+      const start = now()
       open()
       await Promise.all(ps)
       const seconds = since(start)
@@ -99,7 +99,7 @@ export const workload: Workload = {
             )
           }
           while (parked < n) yield* Effect.yieldNow // every fiber starts and suspends
-          const start = performance.now()
+          const start = now()
           yield* latch.open
           yield* Fiber.joinAll(fibers)
           return since(start)

@@ -3,7 +3,7 @@
 import { setTimeout as delay } from 'node:timers/promises'
 import { Effect, Fiber } from 'effect'
 import { type Greenlet, killAll, sleep, spawn } from 'strand'
-import { since } from '../internal/timing.js'
+import { now, since } from '../internal/timing.js'
 import type { Workload } from '../workload.js'
 
 async function rawBlocked(signal: AbortSignal): Promise<void> {
@@ -31,7 +31,7 @@ export const workload: Workload = {
         })
       }
       await sleep(0) // every greenlet starts and parks
-      const start = performance.now()
+      const start = now()
       await killAll(gs)
       return { seconds: since(start) }
     },
@@ -44,7 +44,7 @@ export const workload: Workload = {
         ps[i] = rawBlocked(c.signal)
       }
       await delay(0)
-      const start = performance.now()
+      const start = now()
       for (const c of controllers) c.abort()
       await Promise.all(ps)
       return { seconds: since(start) }
@@ -56,7 +56,7 @@ export const workload: Workload = {
           for (let i = 0; i < n; i++)
             fibers[i] = yield* Effect.forkChild(Effect.sleep('60 seconds'))
           yield* Effect.yieldNow // every fiber starts and suspends
-          const start = performance.now()
+          const start = now()
           yield* Fiber.interruptAll(fibers)
           return { seconds: since(start) }
         }),
