@@ -15,10 +15,10 @@ export const workload: Workload = {
   unit: 'items/s',
   kind: 'throughput',
   n: 300_000,
-  target: '≥ 2.5× effect, ≥ 0.5× raw',
+  target: '≥ 0.5× raw (hand-rolled queue) and ≥ 2.5× effect',
   goals: [
-    { peer: 'effect', ratio: 2.5 },
     { peer: 'raw', ratio: 0.5 },
+    { peer: 'effect', ratio: 2.5 },
   ],
   peers: {
     strand: async (n) => check(await strandIterate(new Queue(), identity, n), n, 'W3b'),
