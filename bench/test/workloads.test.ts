@@ -1,12 +1,12 @@
 // Every peer of every workload completes a small run in this process (and passes its own
 // checks: sums, counts, timeouts), so a broken peer shows up here, not halfway through a
-// 20-minute bench. The W10 family sets a VirtualClock and runs in its own file.
+// 20-minute bench. The W9b–W9d workloads set a VirtualClock and run in their own file.
 import { readdirSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { Workload } from '../src/workload.js'
 
 const dir = new URL('../src/workloads/', import.meta.url)
-const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.startsWith('w10'))
+const files = readdirSync(dir).filter((f) => f.endsWith('.ts') && !/^w9[bcd]-/.test(f))
 
 describe.each(files)('%s', (file) => {
   it('runs every peer at a small n', async () => {

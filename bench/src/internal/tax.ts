@@ -15,7 +15,7 @@ export function loadStrand(): Promise<void> {
 }
 
 /**
- * A W11 workload: the same promise-heavy job with no greenlets, run in a process where
+ * A W20–W20c workload: the same promise-heavy job with no greenlets, run in a process where
  * Strand is not loaded (`plain`) and in one where it is loaded and its hub exists
  * (`strand-loaded`); the notes give the extra nanoseconds per op.
  */

@@ -3,7 +3,7 @@ import { mulberry32 } from '../../../test-support/mulberry32.js'
 import type { Measurement, Workload } from '../workload.js'
 import { costPerItem } from './cost.js'
 
-/** Every waiter of a W10 workload times out after 50 to 100 ms (of the virtual clock). */
+/** Every waiter of a W9b–W9d workload times out after 50 to 100 ms (of the virtual clock). */
 const BASE_TIMEOUT = 0.05
 const JITTER = 0.05
 const SEED = 10
@@ -92,7 +92,7 @@ function timeoutCost(
 }
 
 /**
- * A W10 workload: one peer per size, 12.5k to 100k waiters on ONE shared object, every
+ * A W9b–W9d workload: one peer per size, 12.5k to 100k waiters on ONE shared object, every
  * wait timing out in a random order, and 100k timing out in the other two orders. The
  * value is CPU µs per waiter (sizes under 100k run rounds until 50k waits have timed
  * out, each round on a fresh shared object); the goals: flat (100k ≤ 1.5× 12.5k) in

@@ -1,4 +1,4 @@
-// W12: what carrying a context across awaits costs per promise, three ways, no Strand:
+// W21: what carrying a context across awaits costs per promise, three ways, no Strand:
 // `none`; `promise-hooks` — V8 promise hooks as packages/core/src/internal/context.ts
 // installs them (init tags each promise with the current value, before restores it,
 // after clears it); `als` — an AsyncLocalStorage with a store set (on Node 20 built on
@@ -23,7 +23,7 @@ async function job(n: number, read: () => unknown): Promise<void> {
   }
   let seen = 0
   for (let i = 0; i < n; i++) seen += await step()
-  if (seen !== n) throw new Error(`W12: the context was lost in ${n - seen} of ${n} calls`)
+  if (seen !== n) throw new Error(`W21: the context was lost in ${n - seen} of ${n} calls`)
 }
 
 function timed(run: () => Promise<void>): Promise<{ seconds: number }> {
@@ -51,7 +51,7 @@ function installHooks(): void {
 const als = new AsyncLocalStorage<typeof STORE>()
 
 export const workload: Workload = {
-  id: 'W12',
+  id: 'W21',
   title: 'context across awaits: none vs promise hooks vs AsyncLocalStorage, 3M async calls',
   unit: 'calls/s',
   kind: 'throughput',

@@ -1,4 +1,4 @@
-// W11: the promise-hook tax on plain code — 5M `await`s of an already resolved promise in
+// W20: the promise-hook tax on plain code — 5M `await`s of an already resolved promise in
 // one async function, with Strand loaded (its hub's promise hooks installed) or not.
 // With hooks on, V8 also allocates a throwaway promise per await and calls the hooks.
 
@@ -8,11 +8,11 @@ async function awaits(n: number): Promise<void> {
   const one = Promise.resolve(1)
   let sum = 0
   for (let i = 0; i < n; i++) sum += await one
-  if (sum !== n) throw new Error(`W11: sum ${sum} for n = ${n}`)
+  if (sum !== n) throw new Error(`W20: sum ${sum} for n = ${n}`)
 }
 
 export const workload = taxWorkload(
-  'W11',
+  'W20',
   '5M awaits of a resolved promise',
   'awaits/s',
   5_000_000,
