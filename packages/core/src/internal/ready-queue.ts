@@ -40,7 +40,9 @@ export class ReadyQueue {
   private sliceRuns = 0
   private passes = 0
   /** Waiters to settle when the current promise reaction ends (see settle()). */
-  private readonly atEnd: Waiter[] = []
+  private readonly atEnd: (Waiter | undefined)[] = []
+  /** How many of `atEnd` are in use (the array is reused: setting its length is slow). */
+  private atEndCount = 0
 
   constructor(private readonly host: ReadyQueueHost) {}
 
@@ -67,8 +69,8 @@ export class ReadyQueue {
     ) {
       if (this.sliceRuns < this.maxRunsPerSlice) {
         this.sliceRuns++
-        if (this.atEnd.length === 0) onReactionEnd(this.settleAtEnd)
-        this.atEnd.push(w)
+        if (this.atEndCount === 0) onReactionEnd(this.settleAtEnd)
+        this.atEnd[this.atEndCount++] = w
         return
       }
     }
@@ -77,8 +79,13 @@ export class ReadyQueue {
 
   private readonly settleAtEnd = (): void => {
     const list = this.atEnd
-    for (let i = 0; i < list.length; i++) settle(list[i] as Waiter)
-    list.length = 0
+    const count = this.atEndCount
+    this.atEndCount = 0
+    for (let i = 0; i < count; i++) {
+      const w = list[i] as Waiter
+      list[i] = undefined // hold nothing once settled
+      settle(w)
+    }
   }
 
   start(task: Task): void {
@@ -96,16 +103,20 @@ export class ReadyQueue {
 
   private push(a: Entry, b: unknown): void {
     // keep FIFO: waiters held for the end of this reaction go first
-    if (this.atEnd.length > 0) this.flushAtEndIntoRing()
+    if (this.atEndCount > 0) this.flushAtEndIntoRing()
     this.ring.push(a, b)
     if (!this.scheduled) this.schedule()
   }
 
   private flushAtEndIntoRing(): void {
     const list = this.atEnd
-    for (let i = 0; i < list.length; i++) this.ring.push(list[i] as Waiter, undefined)
-    this.sliceRuns -= list.length // the pass counts them again
-    list.length = 0
+    const count = this.atEndCount
+    this.atEndCount = 0
+    for (let i = 0; i < count; i++) {
+      this.ring.push(list[i] as Waiter, undefined)
+      list[i] = undefined
+    }
+    this.sliceRuns -= count // the pass counts them again
   }
 
   private schedule(): void {
