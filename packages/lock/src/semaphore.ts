@@ -136,10 +136,7 @@ export class Semaphore implements Waitable {
     }
     this._counter++
     const avail = this.availableWaiters
-    if (avail !== null && avail.size > 0) {
-      const hub = getHub()
-      for (let w = avail.shift(); w !== null; w = avail.shift()) hub.wake(w, this._counter)
-    }
+    if (avail !== null && avail.size > 0) getHub().wakeAll(avail, this._counter)
     this.links?.schedule()
   }
 

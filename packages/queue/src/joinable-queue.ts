@@ -75,6 +75,6 @@ export class JoinableQueue<T> extends Queue<T> {
 
   private _wakeJoiners(): void {
     const joiners = this._joiners
-    for (let w = joiners.shift(); w !== null; w = joiners.shift()) this._hub.wake(w, true)
+    this._hub.wakeAll(joiners, true)
   }
 }

@@ -349,6 +349,6 @@ export class Queue<T> implements AsyncIterable<T> {
 
   private _wakePeekers(item: T): void {
     const peekers = this._peekers as WaitList
-    for (let w = peekers.shift(); w !== null; w = peekers.shift()) this._hub.wake(w, item)
+    this._hub.wakeAll(peekers, item)
   }
 }
