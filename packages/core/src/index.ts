@@ -1,4 +1,4 @@
-export { type Clock, realClock, VirtualClock } from './clock.js'
+export { type Clock, realClock, VirtualClock, type VirtualClockOptions } from './clock.js'
 export { BlockingSwitchOutError, GreenletExit, LoopExit, StrandError } from './errors.js'
 export { getHub } from './get-hub.js'
 export { Greenlet } from './greenlet.js'
