@@ -47,7 +47,46 @@ export interface HubOptions {
   shuffle?: (n: number) => number
   /** Seconds added to each timer's delay (`jitter(delay)`, never negative): simulated latency. */
   jitter?: (seconds: number) => number
+  /**
+   * Told every step of the schedule, in the order the hub takes them: each spawn, each
+   * first run, each wake-up from a wait and each hub callback (the schedule explorer's
+   * record of the switches). It must not wait or throw.
+   */
+  trace?: (event: TraceEvent) => void
 }
+
+/**
+ * One step of a hub's schedule, told to {@link HubOptions.trace}.
+ * - `spawn`: `greenlet` was started by `parent` (it runs later, at its `start`);
+ * - `start`: `greenlet` runs for the first time;
+ * - `resume`: a wait labelled `label` ends and its greenlet continues (with `error`
+ *   raised there when `failed`); `greenlet` is null for a wait that belongs to nobody
+ *   (the promise of `kill()`); a `sleep(0)` resumes with the label `"sleep(0)"`;
+ * - `callback`: the hub runs a callback (a rawlink, an error report), by function name.
+ *
+ * @example
+ * ```ts
+ * import { Hub, VirtualClock, type TraceEvent } from '@strand/core'
+ *
+ * const steps: string[] = []
+ * const hub = new Hub({
+ *   clock: new VirtualClock(),
+ *   trace: (e: TraceEvent) => steps.push(e.kind === 'resume' ? `${e.greenlet?.name} after ${e.label}` : e.kind),
+ * })
+ * // run a program on it with installHub(hub): steps => ['spawn', 'start', 'Greenlet-1 after sleep', …]
+ * ```
+ */
+export type TraceEvent =
+  | { readonly kind: 'spawn'; readonly greenlet: Greenlet; readonly parent: Greenlet }
+  | { readonly kind: 'start'; readonly greenlet: Greenlet }
+  | {
+      readonly kind: 'resume'
+      readonly greenlet: Greenlet | null
+      readonly label: string
+      readonly failed: boolean
+      readonly error: unknown
+    }
+  | { readonly kind: 'callback'; readonly name: string }
 
 /** Signature of {@link Hub.handleError}. */
 export type ErrorHandler = (error: unknown, context: Greenlet | null) => void
@@ -93,6 +132,7 @@ export class Hub {
   readonly #timers = new HubTimers((fire) => this.#runFromHub(fire))
   readonly #onBeforeExit = (): void => raiseLoopExit(this.rootTask, this.#live, this.#failBound)
   readonly #failBound = (w: Waiter, error: unknown): void => void this.fail(w, error)
+  readonly #trace: ((event: TraceEvent) => void) | null = null
   readonly #idlers = new IdleWaiters(
     () => this.isIdle(),
     (w) => void this.wake(w),
@@ -107,6 +147,10 @@ export class Hub {
     if (opts?.clock !== undefined) this.useClock(opts.clock)
     if (opts?.shuffle !== undefined) this.#ready.shuffle = opts.shuffle
     if (opts?.jitter !== undefined) this.#timers.jitter = opts.jitter
+    if (opts?.trace !== undefined) {
+      this.#trace = opts.trace
+      this.#ready.onSettle = (w) => this.#traceResume(w)
+    }
     this.rootTask.state = RUNNING
     this.rootTask.extras().name = 'main'
     process.on('beforeExit', this.#onBeforeExit)
@@ -333,7 +377,27 @@ export class Hub {
     if (this.inCallback) throw new BlockingSwitchOutError()
     const task = currentTask() ?? this.rootTask
     if (task.pending !== null) return Promise.reject(takePending(task))
+    const trace = this.#trace
+    if (trace !== null) {
+      const greenlet = this.#handleOf(task)
+      return new Promise<void>((resolve) =>
+        this.#ready.queueResolver(() => {
+          trace({ kind: 'resume', greenlet, label: 'sleep(0)', failed: false, error: undefined })
+          resolve()
+        }),
+      )
+    }
     return new Promise<void>(this.#ready.queueResolver)
+  }
+
+  #handleOf(task: Task): Greenlet {
+    return task === this.rootTask ? this.root : (task.handle as Greenlet)
+  }
+
+  #traceResume(w: Waiter): void {
+    const greenlet = w.task === null ? null : this.#handleOf(w.task)
+    const error = w.failed ? w.result : undefined
+    this.#trace?.({ kind: 'resume', greenlet, label: w.label, failed: w.failed, error })
   }
 
   /**
@@ -347,6 +411,9 @@ export class Hub {
   /** @internal adds a started task to the live table (and records where it was spawned) */
   register(task: Task): void {
     this.#live.add(task)
+    if (this.#trace !== null) {
+      this.#trace({ kind: 'spawn', greenlet: task.handle as Greenlet, parent: this.current() })
+    }
     if (this.trackSpawnSites) {
       task.extras().spawnSite = new Error().stack?.split('\n').slice(3).join('\n')
     }
@@ -366,6 +433,7 @@ export class Hub {
   startTask(task: Task): void {
     if (task.state !== SCHEDULED) return // killed before it ran
     task.state = RUNNING
+    if (this.#trace !== null) this.#trace({ kind: 'start', greenlet: task.handle as Greenlet })
     // the pass runs outside any greenlet, so restoring means clearing
     enterTask(task)
     try {
@@ -377,6 +445,7 @@ export class Hub {
 
   /** @internal called by the ready queue */
   runCallback(fn: (arg: never) => unknown, arg: unknown): void {
+    if (this.#trace !== null) this.#trace({ kind: 'callback', name: fn.name || 'anonymous' })
     this.inCallback = true
     try {
       this.#runFromHub(fn as (arg: unknown) => unknown, arg)

@@ -2,7 +2,14 @@ export { type Clock, realClock, VirtualClock, type VirtualClockOptions } from '.
 export { BlockingSwitchOutError, GreenletExit, LoopExit, StrandError } from './errors.js'
 export { getHub } from './get-hub.js'
 export { Greenlet } from './greenlet.js'
-export { type ErrorHandler, type GreenletInfo, Hub, type HubOptions, type HubStats } from './hub.js'
+export {
+  type ErrorHandler,
+  type GreenletInfo,
+  Hub,
+  type HubOptions,
+  type HubStats,
+  type TraceEvent,
+} from './hub.js'
 export { joinAll, killAll } from './join-all.js'
 export { RawGreenlet } from './raw-greenlet.js'
 export { shutdown } from './shutdown.js'

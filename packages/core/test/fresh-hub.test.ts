@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { getHub, Hub, joinAll, sleep, spawn, VirtualClock } from '../src/index.js'
+import {
+  getHub,
+  Hub,
+  joinAll,
+  sleep,
+  spawn,
+  Timeout,
+  type TraceEvent,
+  VirtualClock,
+} from '../src/index.js'
 import { installHub } from '../src/internal.js'
 
 async function onFreshHub<T>(hub: Hub, body: () => Promise<T>): Promise<T> {
@@ -53,5 +62,58 @@ describe('installHub()', () => {
       orders.add(await onFreshHub(new Hub({ clock: new VirtualClock(), shuffle }), interleaving))
     }
     expect(orders.size).toBeGreaterThan(1)
+  })
+})
+
+describe('Hub option trace', () => {
+  function describeEvent(e: TraceEvent): string {
+    switch (e.kind) {
+      case 'spawn':
+        return `${e.parent.name} spawns ${e.greenlet.name}`
+      case 'start':
+        return `${e.greenlet.name} starts`
+      case 'resume':
+        return `${e.greenlet?.name ?? '?'} resumes after ${e.label}${e.failed ? ` with ${(e.error as Error).name}` : ''}`
+      case 'callback':
+        return `callback ${e.name}`
+    }
+  }
+
+  it('tells every spawn, start, wake-up and callback in the order the hub takes them', async () => {
+    const events: TraceEvent[] = []
+    const hub = new Hub({ clock: new VirtualClock(), trace: (e) => events.push(e) })
+    await onFreshHub(hub, async () => {
+      const a = spawn(async () => {
+        await sleep(0)
+        await sleep(1)
+      })
+      a.name = 'a'
+      const b = spawn(() => sleep(5))
+      b.name = 'b'
+      b.rawlink(function linked() {})
+      await a.join()
+      const t = Timeout.startNew(1)
+      await b.join().catch((err) => expect(err).toBe(t))
+      await b.kill()
+    })
+    // names are read afterwards: they are set after spawn() returns
+    expect(events.map(describeEvent)).toEqual([
+      'main spawns a',
+      'main spawns b',
+      'a starts',
+      'b starts',
+      'a resumes after sleep(0)',
+      'a resumes after sleep',
+      'main resumes after join(a)',
+      'main resumes after join(b) with Timeout',
+      'b resumes after sleep with GreenletExit',
+      '? resumes after kill',
+      'callback linked',
+    ])
+  })
+
+  it('leaves the order of the schedule as it is without a trace', async () => {
+    const traced = new Hub({ clock: new VirtualClock(), trace: () => {} })
+    expect(await onFreshHub(traced, interleaving)).toBe('a0 b0 a1 b1 a2 b2')
   })
 })

@@ -32,6 +32,8 @@ export class ReadyQueue {
    * returns an integer in [0, n)): the schedule explorer of @strand/testing.
    */
   shuffle: ((n: number) => number) | null = null
+  /** Told each waiter just before it settles, in settling order (the hub's trace). */
+  onSettle: ((w: Waiter) => void) | null = null
 
   private readonly ring = new PairRing<Entry, unknown>()
   private scheduled = false
@@ -76,7 +78,11 @@ export class ReadyQueue {
 
   private readonly settleAtEnd = (): void => {
     const list = this.atEnd
-    for (let i = 0; i < list.length; i++) settle(list[i] as Waiter)
+    const told = this.onSettle
+    for (let i = 0; i < list.length; i++) {
+      if (told !== null) told(list[i] as Waiter)
+      settle(list[i] as Waiter)
+    }
     list.length = 0
   }
 
@@ -166,6 +172,7 @@ export class ReadyQueue {
       const a = q.peekA()
       if (a instanceof Waiter) {
         q.drop()
+        if (this.onSettle !== null) this.onSettle(a)
         settle(a)
         continued = true
       } else if (a === RESOLVE) {
