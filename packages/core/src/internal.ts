@@ -33,6 +33,9 @@
  * private field: {@link currentGreenlet}, {@link markObserved}, {@link observeDeath},
  * {@link dropPendingInterrupt} and {@link waitPromise} (a cooperative wait on a foreign
  * promise); the current greenlet's interrupt signal is public (`currentSignal()`).
+ * For tools: {@link installHub} (run a program on a hub of its own), {@link waitsOf}
+ * (what a greenlet is parked on) and {@link WaitResource} (a wait list names its
+ * primitive and who holds it, for deadlock reports).
  * @module
  */
 
@@ -45,6 +48,7 @@ export {
   observeDeath,
   unobserveDeath,
   waitPromise,
+  waitsOf,
 } from './hooks.js'
 export { isAbortError, isAbortFor } from './internal/abort.js'
 export type { DeathObserver } from './internal/greenlet-links.js'
@@ -59,6 +63,6 @@ export {
   checkSeconds,
   describe,
 } from './internal/validate.js'
-export { WaitList } from './internal/wait-list.js'
+export { WaitList, type WaitResource } from './internal/wait-list.js'
 export { CLAIMED, PENDING, SETTLED, Waiter, type WaitOwner } from './internal/waiter.js'
 export { Links } from './waitable-links.js'
