@@ -122,6 +122,19 @@ export class Hub {
    * once on stderr and goes on.
    */
   handleError: ErrorHandler = defaultHandleError
+  /**
+   * Explains a LoopExit: called once each time LoopExit is raised, before any wait gets
+   * it, while the blocked greenlets still wait; what it returns ends every LoopExit's
+   * message (and is its `report`). `@strand/testing` plugs its deadlock report in here.
+   *
+   * @example
+   * ```ts
+   * import { getHub } from '@strand/core'
+   *
+   * getHub().explainLoopExit = () => getHub().runInfo().map((r) => `${r.name}: ${r.waitingOn}`).join('\n')
+   * ```
+   */
+  explainLoopExit: (() => string | undefined) | null = null
   /** True while a hub callback runs: waiting there is an error. */
   inCallback = false
   /** @internal the root task: code outside any spawned greenlet */
@@ -130,7 +143,7 @@ export class Hub {
   readonly #live = new LiveList()
   readonly #ready = new ReadyQueue(this)
   readonly #timers = new HubTimers((fire) => this.#runFromHub(fire))
-  readonly #onBeforeExit = (): void => raiseLoopExit(this.rootTask, this.#live, this.#failBound)
+  readonly #onBeforeExit = (): void => void this.raiseLoopExit()
   readonly #failBound = (w: Waiter, error: unknown): void => void this.fail(w, error)
   readonly #trace: ((event: TraceEvent) => void) | null = null
   readonly #idlers = new IdleWaiters(
@@ -363,6 +376,32 @@ export class Hub {
     } catch (err) {
       this.reportError(err, task)
     }
+  }
+
+  /**
+   * Raises {@link LoopExit} now into the waits nothing can wake, as the hub does when
+   * Node is about to exit with greenlets blocked: into the main greenlet's waits, or,
+   * when main waits on nothing, into each blocked greenlet's (once per greenlet).
+   * Returns how many waits got it. For tools that find a program stuck while the
+   * process goes on (a test runner keeps it alive); call it only when nothing is ready
+   * and no timer or I/O could wake anyone.
+   *
+   * @example
+   * ```ts
+   * import { getHub } from '@strand/core'
+   *
+   * // nothing ready, no timers, the test's program waits: end it as Node's exit would
+   * if (getHub().isIdle() && getHub().stats().timers === 0) getHub().raiseLoopExit()
+   * ```
+   */
+  raiseLoopExit(): number {
+    let report: string | undefined
+    try {
+      report = this.explainLoopExit?.()
+    } catch (err) {
+      this.reportError(err, null)
+    }
+    return raiseLoopExit(this.rootTask, this.#live, this.#failBound, report)
   }
 
   /** `idle()`: resume once nothing else is ready to run. */

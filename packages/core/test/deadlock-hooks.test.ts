@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { getHub, sleep, spawn } from '../src/index.js'
-import { WaitList, type WaitOwner, type WaitResource, waitsOf } from '../src/internal.js'
+import { getHub, Hub, LoopExit, sleep, spawn, VirtualClock } from '../src/index.js'
+import {
+  installHub,
+  WaitList,
+  type WaitOwner,
+  type WaitResource,
+  waitsOf,
+} from '../src/internal.js'
 
 const OWNER: WaitOwner = { onTimeout: (w) => getHub().wake(w, false) }
 
@@ -57,5 +63,79 @@ describe('waitsOf()', () => {
     getHub().wakeAll(baton.waiters, true)
     await waiting
     expect(waitsOf(getHub().root)).toEqual([])
+  })
+})
+
+describe('hub.raiseLoopExit()', () => {
+  async function onFreshHub<T>(body: (hub: Hub) => Promise<T>): Promise<T> {
+    const hub = new Hub({ clock: new VirtualClock() })
+    const restore = installHub(hub)
+    try {
+      return await body(hub)
+    } finally {
+      restore()
+      hub.dispose()
+    }
+  }
+
+  it("raises LoopExit into main's waits, ending its message with the explanation", async () => {
+    const err = await onFreshHub(async (hub) => {
+      const baton = new Baton()
+      const blocked = spawn(() => baton.take())
+      blocked.name = 'blocked'
+      hub.explainLoopExit = () => `blocked waits on ${waitsOf(blocked)[0]?.label}`
+      const joined = blocked.join()
+      await sleep(0)
+      expect(hub.raiseLoopExit()).toBe(1)
+      const caught = await joined.catch((e: unknown) => e)
+      expect(blocked.dead).toBe(false)
+      await blocked.kill()
+      return caught
+    })
+    expect(err).toBeInstanceOf(LoopExit)
+    expect((err as LoopExit).message).toBe(
+      'This operation would block forever (waiting on join(blocked))\nblocked waits on Baton.take',
+    )
+    expect((err as LoopExit).report).toBe('blocked waits on Baton.take')
+  })
+
+  it('raises it once into each blocked greenlet when main waits on nothing', async () => {
+    const seen = await onFreshHub(async (hub) => {
+      const baton = new Baton()
+      const got: string[] = []
+      const take = (name: string) => async () => {
+        try {
+          await baton.take()
+        } catch (err) {
+          got.push(`${name}: ${(err as Error).name}`)
+          await baton.take()
+        }
+      }
+      const gs = [spawn(take('a')), spawn(take('b'))]
+      await sleep(0)
+      expect(hub.raiseLoopExit()).toBe(2)
+      await sleep(0)
+      expect(hub.raiseLoopExit()).toBe(0) // each gets it once: the second waits are left alone
+      for (const g of gs) await g.kill()
+      return got
+    })
+    expect(seen.sort()).toEqual(['a: LoopExit', 'b: LoopExit'])
+  })
+
+  it('reports an explanation that throws and raises LoopExit all the same', async () => {
+    const reported: unknown[] = []
+    const err = await onFreshHub(async (hub) => {
+      hub.handleError = (e) => void reported.push(e)
+      hub.explainLoopExit = () => {
+        throw new Error('explainer broke')
+      }
+      const waiting = new Baton().take().catch((e: unknown) => e)
+      hub.raiseLoopExit()
+      return waiting
+    })
+    expect((err as LoopExit).message).toBe(
+      'This operation would block forever (waiting on Baton.take)',
+    )
+    expect(reported.map((e) => (e as Error).message)).toEqual(['explainer broke'])
   })
 })
