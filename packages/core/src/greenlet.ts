@@ -471,6 +471,7 @@ export class Greenlet<T = unknown> implements Waitable {
 
 /** What a join(), get() or kill() waits for: the greenlet "holds" its own end. */
 class DeathResource implements WaitResource {
+  readonly waitsForEnd = true
   constructor(private readonly g: Greenlet) {}
   resourceName(): string {
     return `greenlet "${this.g.name}"`

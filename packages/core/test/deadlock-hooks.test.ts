@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { getHub, Hub, LoopExit, sleep, spawn, VirtualClock } from '../src/index.js'
+import { getHub, Hub, joinAll, LoopExit, sleep, spawn, VirtualClock } from '../src/index.js'
 import {
   installHub,
   WaitList,
@@ -137,5 +137,19 @@ describe('hub.raiseLoopExit()', () => {
       'This operation would block forever (waiting on Baton.take)',
     )
     expect(reported.map((e) => (e as Error).message)).toEqual(['explainer broke'])
+  })
+})
+
+describe('joinAll() and killAll() waits', () => {
+  it('name the greenlets still alive as what they wait for', async () => {
+    const quick = spawn(() => sleep(0))
+    const slow = spawn(() => sleep(60))
+    const joiner = spawn(() => joinAll([quick, slow]))
+    await sleep(0.01)
+    const resource = waitsOf(joiner)[0]?.list?.resource
+    expect(resource?.waitsForEnd).toBe(true)
+    expect(resource?.resourceHolders?.()).toEqual([slow])
+    await slow.kill()
+    await joiner.join()
   })
 })

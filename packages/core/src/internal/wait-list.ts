@@ -26,6 +26,11 @@ export interface WaitResource {
    * Leave it out for a resource nobody holds (an Event, a Queue).
    */
   resourceHolders?(): readonly (object | null)[]
+  /**
+   * True when the waiters wait for the holders to *end* (a join, a joinAll), not for
+   * them to release something: reports then say `waits on join(worker-1)`.
+   */
+  readonly waitsForEnd?: boolean
 }
 
 /**
