@@ -24,8 +24,7 @@ export interface DeadlockReport {
   readonly text: string
 }
 
-const NOTHING_LEFT =
-  'nothing is ready to run, no timer is armed and no I/O is pending, so nothing can wake'
+const NOTHING_LEFT = 'nothing is ready to run, no timer is armed and no I/O is pending'
 
 function cycleText(cycle: Greenlet[], nodes: Node[], n: Namer): string {
   const nodeOf = (g: Greenlet) => nodes.find((x) => x.greenlet === g) as Node
@@ -59,7 +58,12 @@ export function buildReport(hub: Hub, n: Namer, reason = NOTHING_LEFT): Deadlock
     ),
     holds: holdsOf(node.greenlet, nodes),
   }))
-  const lines = [`Deadlock: ${reason} ${nodes.length === 1 ? 'this greenlet' : 'these greenlets'}:`]
+  const whom = nodes.length === 1 ? 'this greenlet' : 'these greenlets'
+  const lines = [
+    nodes.length === 0
+      ? `Deadlock: ${reason}.`
+      : `Deadlock: ${reason}, so nothing can wake ${whom}:`,
+  ]
   nodes.forEach((node, i) => {
     const b = blocked[i] as BlockedGreenlet
     const holds = b.holds.length > 0 ? ` holds ${b.holds.join(', ')},` : ''

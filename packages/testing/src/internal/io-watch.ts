@@ -36,8 +36,10 @@ function count(): Map<string, number> {
 export interface PendingOutside {
   /** Real I/O, e.g. `["TCPSocketWrap", "GetAddrInfoReqWrap"]` (one entry per handle). */
   io: string[]
-  /** Real (ref'd) timers: a `setTimeout` may still settle a promise the program awaits. */
+  /** Real (ref'd) timers started meanwhile: a `setTimeout` may settle a promise the program awaits. */
   timers: number
+  /** Some real timer is pending, started by the run or not. */
+  anyTimer: boolean
 }
 
 /**
@@ -50,13 +52,14 @@ export class IOWatch {
   pending(): PendingOutside {
     const io: string[] = []
     let timers = 0
-    for (const [kind, n] of count()) {
+    const now = count()
+    for (const [kind, n] of now) {
       const grown = n - (this.before.get(kind) ?? 0)
       if (grown <= 0) continue
       if (kind === 'Timeout') timers = grown
       else if (IO_KINDS.has(kind)) for (let i = 0; i < grown; i++) io.push(kind)
     }
-    return { io, timers }
+    return { io, timers, anyTimer: (now.get('Timeout') ?? 0) > 0 }
   }
 }
 
