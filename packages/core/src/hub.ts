@@ -14,7 +14,7 @@ import { defaultHandleError, reportHandlerFailure } from './internal/report-erro
 import { runTaskBody } from './internal/run-body.js'
 import { RUNNING, SCHEDULED, Task } from './internal/task.js'
 import type { TimerEntry } from './internal/timer-heap.js'
-import type { WaitList } from './internal/wait-list.js'
+import type { WaitList, WaitResource } from './internal/wait-list.js'
 import { CLAIMED, PENDING, Waiter, type WaitOwner } from './internal/waiter.js'
 
 /** Counters from {@link Hub.stats}. */
@@ -59,6 +59,8 @@ export interface HubOptions {
  * One step of a hub's schedule, told to {@link HubOptions.trace}.
  * - `spawn`: `greenlet` was started by `parent` (it runs later, at its `start`);
  * - `start`: `greenlet` runs for the first time;
+ * - `wait`: `greenlet` parks on a wait labelled `label` (in the list of `resource`, when
+ *   its primitive names one; `seconds` is its own timeout), or yields with `sleep(0)`;
  * - `resume`: a wait labelled `label` ends and its greenlet continues (with `error`
  *   raised there when `failed`); `greenlet` is null for a wait that belongs to nobody
  *   (the promise of `kill()`); a `sleep(0)` resumes with the label `"sleep(0)"`;
@@ -79,6 +81,13 @@ export interface HubOptions {
 export type TraceEvent =
   | { readonly kind: 'spawn'; readonly greenlet: Greenlet; readonly parent: Greenlet }
   | { readonly kind: 'start'; readonly greenlet: Greenlet }
+  | {
+      readonly kind: 'wait'
+      readonly greenlet: Greenlet
+      readonly label: string
+      readonly resource: WaitResource | null
+      readonly seconds: number | null
+    }
   | {
       readonly kind: 'resume'
       readonly greenlet: Greenlet | null
@@ -272,6 +281,10 @@ export class Hub {
     if (task.pending !== null) return Promise.reject(takePending(task))
     const w = new Waiter<T>(task, owner, label)
     w.data = data
+    if (this.#trace !== null) {
+      const resource = list?.resource ?? null
+      this.#trace({ kind: 'wait', greenlet: this.#handleOf(task), label, resource, seconds })
+    }
     task.addWait(w)
     if (list !== null) list.push(w)
     if (seconds !== null) {
@@ -419,6 +432,7 @@ export class Hub {
     const trace = this.#trace
     if (trace !== null) {
       const greenlet = this.#handleOf(task)
+      trace({ kind: 'wait', greenlet, label: 'sleep(0)', resource: null, seconds: null })
       return new Promise<void>((resolve) =>
         this.#ready.queueResolver(() => {
           trace({ kind: 'resume', greenlet, label: 'sleep(0)', failed: false, error: undefined })

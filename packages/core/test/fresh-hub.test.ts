@@ -72,6 +72,8 @@ describe('Hub option trace', () => {
         return `${e.parent.name} spawns ${e.greenlet.name}`
       case 'start':
         return `${e.greenlet.name} starts`
+      case 'wait':
+        return `${e.greenlet.name} waits on ${e.label}${e.seconds === null ? '' : ` (${e.seconds} s)`}`
       case 'resume':
         return `${e.greenlet?.name ?? '?'} resumes after ${e.label}${e.failed ? ` with ${(e.error as Error).name}` : ''}`
       case 'callback':
@@ -100,11 +102,16 @@ describe('Hub option trace', () => {
     expect(events.map(describeEvent)).toEqual([
       'main spawns a',
       'main spawns b',
+      'main waits on join(a)',
       'a starts',
+      'a waits on sleep(0)',
       'b starts',
+      'b waits on sleep (5 s)',
       'a resumes after sleep(0)',
+      'a waits on sleep (1 s)',
       'a resumes after sleep',
       'main resumes after join(a)',
+      'main waits on join(b)',
       'main resumes after join(b) with Timeout',
       'b resumes after sleep with GreenletExit',
       '? resumes after kill',
