@@ -4,7 +4,7 @@ import { observeDeath } from '@strand/core/internal'
 import { RunNames } from './names.js'
 import { parents } from './parents.js'
 
-type Kind = 'spawn' | 'start' | 'resume' | 'fail' | 'callback' | 'end' | 'note'
+type Kind = 'spawn' | 'start' | 'wait' | 'resume' | 'fail' | 'callback' | 'end' | 'note'
 const CODES: Record<Kind, number> = {
   spawn: 1,
   start: 2,
@@ -13,6 +13,7 @@ const CODES: Record<Kind, number> = {
   callback: 5,
   end: 6,
   note: 7,
+  wait: 8,
 }
 
 /** Hub callbacks with a name that means nothing to a reader. */
@@ -59,6 +60,8 @@ export class TraceRecorder {
   private dropped = 0
   private hash = 0x811c9dc5
   private readonly ordinals = new Map<Greenlet, number>()
+  /** what each greenlet last parked on, to name it when it resumes */
+  private readonly waitingOn = new Map<Greenlet, string>()
 
   constructor(private readonly now: () => number) {}
 
@@ -74,10 +77,27 @@ export class TraceRecorder {
       case 'start':
         this.push('start', e.greenlet, null, '', '')
         return
-      case 'resume':
-        if (e.failed) this.push('fail', e.greenlet, null, e.label, errorName(e.error))
-        else this.push('resume', e.greenlet, null, e.label, '')
+      case 'wait': {
+        // a lock says which one; a join or a plain wait is best told by its label
+        const r = e.resource
+        const what = r !== null && r.waitsForEnd !== true ? r.resourceName() : e.label
+        const text =
+          e.label === 'sleep' && e.seconds !== null
+            ? `sleeps ${e.seconds} s`
+            : e.label === 'sleep(0)'
+              ? 'yields (sleep(0))'
+              : `waits on ${what}${e.seconds === null ? '' : ` (timeout ${e.seconds} s)`}`
+        this.waitingOn.set(e.greenlet, what)
+        this.push('wait', e.greenlet, null, text, '')
         return
+      }
+      case 'resume': {
+        if (e.greenlet === null) return // the promise of a kill(): whoever awaits it shows next
+        const what = this.waitingOn.get(e.greenlet) ?? e.label
+        if (e.failed) this.push('fail', e.greenlet, null, what, errorName(e.error))
+        else this.push('resume', e.greenlet, null, what, '')
+        return
+      }
       case 'callback':
         this.push('callback', null, null, e.name, '')
         return
@@ -109,12 +129,14 @@ export class TraceRecorder {
         case 'start':
           text = `${who} starts`
           break
+        case 'wait':
+          text = `${who} ${names.label(s.detail)}`
+          break
         case 'resume':
-          text =
-            s.who === null ? `${s.detail} returns` : `${who} resumes after ${names.label(s.detail)}`
+          text = `${who} resumes after ${names.label(s.detail)}`
           break
         case 'fail':
-          text = `${s.who === null ? s.detail : who} gets ${s.error} in ${names.label(s.detail)}`
+          text = `${who} gets ${s.error} in ${names.label(s.detail)}`
           break
         case 'callback':
           text = CALLBACKS[s.detail] ?? `the hub runs ${s.detail}`
