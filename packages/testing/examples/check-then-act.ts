@@ -1,3 +1,4 @@
+// examples/check-then-act.ts
 // Check-then-act on Queue.empty(): a worker sees an item, awaits something, then takes
 // it; meanwhile the other worker took the last one, and getNowait() throws Empty.
 import assert from 'node:assert/strict'

@@ -1,3 +1,4 @@
+// examples/forgotten-task-done.ts
 // A worker gives up on a slow job and forgets taskDone(): join() waits forever.
 import { sleep, spawn, withTimeout } from '@strand/core'
 import { JoinableQueue } from '@strand/queue'

@@ -1,3 +1,4 @@
+// examples/lock-order.ts
 // Two locks taken in opposite orders: a transfer takes "accounts" then "audit", a report
 // takes "audit" then "accounts". If they overlap, each holds what the other waits for.
 import { joinAll, sleep, spawn } from '@strand/core'

@@ -1,3 +1,4 @@
+// examples/lost-update.ts
 // A lost update: two deposits each read the balance, wait for the database, and write
 // back what they read plus their amount. When the waits overlap, one deposit is lost.
 import assert from 'node:assert/strict'

@@ -1,3 +1,4 @@
+// examples/node-test.mjs
 // @strand/testing under node:test: `node --test examples/node-test.mjs`
 import assert from 'node:assert/strict'
 import { test } from 'node:test'

@@ -1,3 +1,4 @@
+// examples/timeout-split-update.ts
 // A Timeout fires between the two halves of a two-step update: the money has left
 // checking, and never reaches savings.
 import assert from 'node:assert/strict'

@@ -1,3 +1,4 @@
+// examples/vitest.example.ts
 // @strand/testing under vitest (the README's example; test/readme.test.ts runs it)
 import { joinAll, sleep, spawn, Timeout } from '@strand/core'
 import { Lock } from '@strand/lock'
