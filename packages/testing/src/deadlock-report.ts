@@ -123,12 +123,17 @@ export function deadlockReport(hub: Hub = getHub()): DeadlockReport {
  *
  * @example
  * ```ts
+ * import { Lock } from '@strand/lock'
  * import { explainDeadlocks } from '@strand/testing'
  *
  * explainDeadlocks()
- * await new Lock().run(() => new Lock().acquire()) // … later, at exit:
+ * const lock = new Lock({ name: 'config' })
+ * await lock.acquire()
+ * await lock.acquire() // not re-entrant: at exit,
  * // => LoopExit: This operation would block forever (waiting on Semaphore.acquire)
- * //    Deadlock: … main waits on Lock held by nobody (no greenlet will release it)
+ * //    Deadlock: nothing is ready to run, … so nothing can wake this greenlet:
+ * //      main holds Lock "config", waits on Lock "config" held by main
+ * //    Cycle: main holds Lock "config", waits Lock "config"
  * ```
  */
 export function explainDeadlocks(hub: Hub = getHub()): () => void {

@@ -121,6 +121,13 @@ describe('explore()', () => {
     ).toHaveLength(1)
   })
 
+  it('leaves no listener and no hub behind after many runs', async () => {
+    const listeners = process.listenerCount('beforeExit')
+    await explore(plantedBugs[3]!.fixed, { runs: 300, seed: 2 })
+    await raceOf(explore(plantedBugs[2]!.buggy, { runs: 200, seed: 2 }))
+    expect(process.listenerCount('beforeExit')).toBe(listeners)
+  })
+
   it('puts the thread hub back after every run', async () => {
     const hub = getHub()
     await raceOf(explore(plantedBugs[0]!.buggy, { runs: 200, seed: 1 }))
