@@ -32,9 +32,11 @@ export async function main(log: (line: string) => void = console.log): Promise<v
   } catch (err) {
     if (!(err instanceof RaceFound)) throw err
     log(`run ${err.run} fails (seed ${err.seed}): ${(err.cause as Error).message}`)
-    const again = await explore(deposits, { replay: err.seed }).catch((e: RaceFound) => e)
-    log(
-      `the replay has the same ${again.trace.length}-step trace: ${again.trace.join() === err.trace.join()}`,
-    )
+    try {
+      await explore(deposits, { replay: err.seed })
+    } catch (again) {
+      const same = again instanceof RaceFound && again.trace.join() === err.trace.join()
+      log(`the replay has the same ${err.trace.length}-step trace: ${same}`)
+    }
   }
 }
