@@ -31,12 +31,24 @@ async function main(): Promise<void> {
     const run: WorkloadRun = { workload: w, outcomes: new Map() }
     runs.push(run)
     const limit = w.timeLimit ?? (envLimit > 0 ? envLimit : DEFAULT_LIMIT_SECONDS)
-    for (const peer of Object.keys(w.peers)) {
-      process.stderr.write(`${w.id} ${peer} … `)
-      const o = await runPair(runOne, file, w, peer, limit)
-      run.outcomes.set(peer, o)
-      const shown = o.ok ? formatResult(w.kind, w.unit, o.result.value) : `error: ${o.error}`
-      process.stderr.write(`${shown} (${o.seconds.toFixed(1)} s)\n`)
+    const shared = w.setup ? await w.setup() : undefined
+    if (shared !== undefined && 'skip' in shared) {
+      process.stderr.write(`${w.id} skipped: ${shared.skip}\n`)
+      for (const peer of Object.keys(w.peers)) {
+        run.outcomes.set(peer, { ok: false, error: `skipped: ${shared.skip}`, seconds: 0 })
+      }
+      continue
+    }
+    try {
+      for (const peer of Object.keys(w.peers)) {
+        process.stderr.write(`${w.id} ${peer} … `)
+        const o = await runPair(runOne, file, w, peer, limit, shared?.env)
+        run.outcomes.set(peer, o)
+        const shown = o.ok ? formatResult(w.kind, w.unit, o.result.value) : `error: ${o.error}`
+        process.stderr.write(`${shown} (${o.seconds.toFixed(1)} s)\n`)
+      }
+    } finally {
+      await shared?.stop()
     }
   }
 

@@ -28,11 +28,23 @@ export interface Workload {
   /** Per-pair time limit in seconds (default 60, or env BENCH_TIMEOUT). */
   timeLimit?: number
   /**
+   * Starts what every peer of this workload shares (a server, say) in the runner, once,
+   * before its pairs: `env` is passed to their processes and `stop()` runs after them.
+   * Resolve to `{ skip: reason }` to skip the workload (its rows say why).
+   */
+  setup?: () => Promise<Shared | { skip: string }>
+  /**
    * Implementations. A throughput peer is timed around the whole call unless it returns a
    * {@link Measurement} with `seconds` (it timed only the part that matters). A memory
    * peer returns the measured value (a number or a Measurement with `value`).
    */
   peers: Record<string, (n: number) => Promise<PeerResult>>
+}
+
+/** What a workload's {@link Workload.setup} started for its peers. */
+export interface Shared {
+  env: Record<string, string>
+  stop(): Promise<void>
 }
 
 /** What a peer may return. */
@@ -44,13 +56,18 @@ export interface Measurement {
   seconds?: number
   /** Memory: the measured value in the workload's unit. */
   value?: number
-  /** Secondary numbers shown in the notes column, e.g. `{ 'rss B/greenlet': 1700 }`. */
+  /** Secondary numbers shown in the notes column, e.g. `{ 'rss B/greenlet': 1700 }` (those of the best run). */
   extra?: Record<string, number>
 }
 
 /**
  * A checkable target. `{ peer: 'effect', ratio: 1.5 }`: strand is at least 1.5× better
  * than effect (throughput: strand ÷ effect ≥ 1.5; memory: effect ÷ strand ≥ 1.5).
+ * `{ peer: 'raw', margin: 8192 }`: strand is at most 8192 units worse than raw
+ * (memory: strand − raw ≤ 8192; throughput: raw − strand ≤ 8192).
  * `{ value: 2048 }`: strand's own result is at least (throughput) or at most (memory) 2048.
  */
-export type Goal = { peer: string; ratio: number } | { value: number }
+export type Goal =
+  | { peer: string; ratio: number }
+  | { peer: string; margin: number }
+  | { value: number }

@@ -1,5 +1,7 @@
 import { describe } from './internal/validate.js'
+import { parseThreadEntry } from './parse-thread-entry.js'
 import type { CommandTask } from './task.js'
+import type { ThreadTask } from './thread-task.js'
 
 /**
  * A task file that is not valid JSON or does not describe command tasks. The message
@@ -21,7 +23,9 @@ function check(ok: boolean, where: string, what: string, value: unknown): void {
 
 /**
  * Parses a task file: a JSON array of `{ name?, command, args?, cwd?, env?, shell?,
- * timeout?, retries? }` (a task without a name is named after its command).
+ * timeout?, retries? }` (a task without a name is named after its command), or of
+ * thread tasks `{ name?, module, export, args?, timeout?, retries? }` (`module` relative
+ * to `baseDir`, default the current directory).
  *
  * @throws TaskFileError for invalid JSON, a non-array, an entry without a `command`
  *   string, a mistyped field or an unknown key, naming `source` and the entry.
@@ -30,7 +34,11 @@ function check(ok: boolean, where: string, what: string, value: unknown): void {
  * parseTaskFile('[{ "command": "echo", "args": ["hi"] }]', 'tasks.json')
  * // => [{ name: 'echo', command: 'echo', args: ['hi'] }]
  */
-export function parseTaskFile(text: string, source = 'tasks'): CommandTask[] {
+export function parseTaskFile(
+  text: string,
+  source = 'tasks',
+  baseDir = process.cwd(),
+): (CommandTask | ThreadTask)[] {
   let data: unknown
   try {
     data = JSON.parse(text)
@@ -40,7 +48,7 @@ export function parseTaskFile(text: string, source = 'tasks'): CommandTask[] {
   if (!Array.isArray(data)) {
     throw new TaskFileError(`${source}: expected a JSON array of tasks, got ${describe(data)}`)
   }
-  return data.map((entry: unknown, i): CommandTask => {
+  return data.map((entry: unknown, i): CommandTask | ThreadTask => {
     const where = `${source}: task ${i + 1}`
     check(
       entry !== null && typeof entry === 'object' && !Array.isArray(entry),
@@ -49,6 +57,7 @@ export function parseTaskFile(text: string, source = 'tasks'): CommandTask[] {
       entry,
     )
     const e = entry as Record<string, unknown>
+    if ('module' in e) return parseThreadEntry(e, where, baseDir)
     for (const key of Object.keys(e)) {
       if (!KEYS.has(key)) {
         throw new TaskFileError(`${where}: unknown key \`${key}\` (known: ${[...KEYS].join(', ')})`)
@@ -109,6 +118,25 @@ export function parseTaskFile(text: string, source = 'tasks'): CommandTask[] {
         e.retries,
       )
       task.retries = e.retries as number
+    }
+    return task
+  })
+}
+
+/**
+ * The command tasks of a task file for the distributed mode: a thread task names a
+ * module on this machine's disk, which a worker elsewhere may not have.
+ * @throws TaskFileError for a thread task entry.
+ */
+export function commandTasksOnly(
+  tasks: readonly (CommandTask | ThreadTask)[],
+  source = 'tasks',
+): CommandTask[] {
+  return tasks.map((task, i) => {
+    if ('module' in task) {
+      throw new TaskFileError(
+        `${source}[${i}]: thread tasks (\`module\`) cannot be sent to a Redis queue: a worker on another machine may not have the module; run them locally, or make them command tasks`,
+      )
     }
     return task
   })

@@ -1,9 +1,11 @@
+import { availableParallelism } from 'node:os'
 import { getHub, Pool, sleep, spawn } from 'strand'
 import { CommandFailed } from './command-failed.js'
 import type { AttemptContext } from './internal/attempt-context.js'
 import { OutputTail } from './internal/output-tail.js'
 import { type PreparedTask, prepareTask } from './internal/prepare-task.js'
 import { runAttempt } from './internal/run-attempt.js'
+import { ThreadPools } from './internal/thread-pools.js'
 import { checkInteger, checkSeconds, describe, errorMessage } from './internal/validate.js'
 import type { RunEvent } from './run-event.js'
 import type { RunReport } from './run-report.js'
@@ -27,19 +29,28 @@ export interface RunOptions {
   backoff?: number
   /** Seconds a stopped command gets between SIGTERM and SIGKILL (default 1). */
   killGrace?: number
+  /** Worker threads per tasks module for {@link ThreadTask}s (default: the CPU count). */
+  threads?: number
   /** Characters of output kept per task (default 4000). */
   outputLimit?: number
   /** Aborting it stops the run: running tasks are stopped, the rest are skipped. */
   signal?: AbortSignal
   /** Told about everything as it happens; it must not throw (what it throws is ignored). */
   onEvent?: (event: RunEvent) => void
+  /**
+   * Run each command under a small guard that kills its process group when this process
+   * dies, even by SIGKILL (POSIX; one `sh` per attempt). Default false. The distributed
+   * worker turns it on: a worker that crashes must not leave its tasks running.
+   */
+  orphanGuard?: boolean
 }
 
 const MAX_BACKOFF = 5
 
 /**
  * Runs `tasks` through a `Pool(concurrency)`: at most `concurrency` at once, started in
- * list order. Each attempt runs under its own `Timeout`; a timed-out attempt is stopped for
+ * list order. {@link ThreadTask}s run on worker threads (a `ThreadPool(threads)` per
+ * tasks module, closed when the run ends); the others in this process. Each attempt runs under its own `Timeout`; a timed-out attempt is stopped for
  * real (its signal aborts, its greenlet is killed, a command's process group is killed)
  * before the next one starts. A failed or timed-out task is retried `retries` times, after
  * `backoff`, 2×`backoff`, … seconds. One task's failure never stops the others. Aborting
@@ -74,8 +85,13 @@ export function runTasks(tasks: Iterable<Task>, options: RunOptions = {}): Promi
   if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
     throw new TypeError(`Expected \`signal\` to be an AbortSignal, got ${describe(options.signal)}`)
   }
-  const prepared = Array.from(tasks, (task, i) => prepareTask(task, i, killGrace))
-  return run(prepared, { concurrency, timeout, retries, backoff, killGrace, outputLimit }, options)
+  const threads = new ThreadPools(
+    checkInteger('threads', options.threads, 1, availableParallelism()),
+  )
+  const guard = options.orphanGuard === true
+  const prepared = Array.from(tasks, (task, i) => prepareTask(task, i, killGrace, threads, guard))
+  const limits = { concurrency, timeout, retries, backoff, killGrace, outputLimit }
+  return run(prepared, limits, options).finally(() => threads.close())
 }
 
 interface Limits {

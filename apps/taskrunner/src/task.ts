@@ -1,3 +1,5 @@
+import type { ThreadTask } from './thread-task.js'
+
 /**
  * What an in-process task receives on each attempt.
  *
@@ -61,14 +63,14 @@ export interface CommandTask {
 }
 
 /**
- * A task: an in-process function task, a command, or a bare async function (named after
- * the function, or `task-<n>`).
+ * A task: an in-process function task, a command, a function run on a worker thread
+ * ({@link ThreadTask}), or a bare async function (named after the function, or `task-<n>`).
  *
  * @example
  * import type { Task } from '@strand/taskrunner'
  * const tasks: Task[] = [async function warmUp() {}, { name: 'ls', command: 'ls', args: ['-l'] }]
  */
-export type Task = FunctionTask | CommandTask | ((context: TaskContext) => unknown)
+export type Task = FunctionTask | CommandTask | ThreadTask | ((context: TaskContext) => unknown)
 
 /**
  * How a task ended: `ok`; `failed` (it threw or exited non-zero, on every attempt);
@@ -104,6 +106,6 @@ export interface TaskResult {
   error?: string
   /** A command's exit code on its last attempt, when it exited with one. */
   exitCode?: number
-  /** What a function task's successful attempt returned. */
+  /** What a function or thread task's successful attempt returned. */
   value?: unknown
 }

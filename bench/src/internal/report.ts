@@ -36,6 +36,14 @@ export function goalsMet(run: WorkloadRun): boolean | undefined {
 }
 
 function checkGoal(run: WorkloadRun, g: Goal): boolean | undefined {
+  if ('margin' in g) {
+    const s = run.outcomes.get('strand')
+    const p = run.outcomes.get(g.peer)
+    if (s?.ok !== true || p?.ok !== true) return undefined
+    return run.workload.kind === 'throughput'
+      ? p.result.value - s.result.value <= g.margin
+      : s.result.value - p.result.value <= g.margin
+  }
   if ('peer' in g) {
     const adv = advantage(run, g.peer)
     return adv === undefined ? undefined : adv >= g.ratio

@@ -17,6 +17,7 @@ export function runPair(
   w: Workload,
   peer: string,
   limitSeconds: number,
+  env?: Record<string, string>,
 ): Promise<Outcome> {
   const args = ['--expose-gc', ...(w.nodeArgs ?? []), runOne, file, peer]
   const start = performance.now()
@@ -24,7 +25,12 @@ export function runPair(
     execFile(
       process.execPath,
       args,
-      { timeout: limitSeconds * 1000, killSignal: 'SIGKILL', maxBuffer: 16 << 20 },
+      {
+        timeout: limitSeconds * 1000,
+        killSignal: 'SIGKILL',
+        maxBuffer: 16 << 20,
+        env: env === undefined ? process.env : { ...process.env, ...env },
+      },
       (err, stdout, stderr) => {
         const seconds = (performance.now() - start) / 1000
         if (err !== null) {

@@ -2,13 +2,19 @@ import { inspect } from 'node:util'
 import type { Clock } from './clock.js'
 import { BlockingSwitchOutError } from './errors.js'
 import type { Greenlet } from './greenlet.js'
-import { currentTask, enterTask, installContextHooks } from './internal/context.js'
+import {
+  currentTask,
+  enterTask,
+  installContextHooks,
+  removeContextHooks,
+} from './internal/context.js'
 import { handleType } from './internal/handles.js'
 import { HubTimers } from './internal/hub-timers.js'
 import { IdleWaiters } from './internal/idle-waiters.js'
 import { abortForInterrupt, addPending, takePending } from './internal/interrupts.js'
 import { LiveList } from './internal/live-list.js'
 import { raiseLoopExit } from './internal/loop-exit.js'
+import { nodeSetImmediate } from './internal/node-timers.js'
 import { ReadyQueue } from './internal/ready-queue.js'
 import { defaultHandleError, reportHandlerFailure } from './internal/report-error.js'
 import { runTaskBody } from './internal/run-body.js'
@@ -165,7 +171,6 @@ export class Hub {
    * that run a program in isolation (`@strand/testing`, through `installHub`).
    */
   constructor(opts?: HubOptions) {
-    installContextHooks()
     if (opts?.clock !== undefined) this.useClock(opts.clock)
     if (opts?.shuffle !== undefined) this.#ready.shuffle = opts.shuffle
     if (opts?.jitter !== undefined) this.#timers.jitter = opts.jitter
@@ -463,6 +468,7 @@ export class Hub {
 
   /** @internal adds a started task to the live table (and records where it was spawned) */
   register(task: Task): void {
+    if (this.#live.count === 0) installContextHooks()
     this.#live.add(task)
     if (this.#trace !== null) {
       this.#trace({ kind: 'spawn', greenlet: task.handle as Greenlet, parent: this.current() })
@@ -475,6 +481,17 @@ export class Hub {
   /** @internal a dead task leaves the live table */
   unregister(task: Task): void {
     this.#live.remove(task)
+    if (this.#live.count === 0 && !this.#hooksCheck) {
+      this.#hooksCheck = true
+      nodeSetImmediate(this.#maybeRemoveHooks).unref()
+    }
+  }
+
+  #hooksCheck = false
+  // no greenlet alive for a whole turn: stop charging every promise for the context hooks
+  readonly #maybeRemoveHooks = (): void => {
+    this.#hooksCheck = false
+    if (this.#live.count === 0) removeContextHooks()
   }
 
   /** @internal queues a task's first run */

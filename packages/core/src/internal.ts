@@ -32,7 +32,8 @@
  * it in FIFO order. Beyond waits, sibling packages get the hooks below instead of any
  * private field: {@link currentGreenlet}, {@link markObserved}, {@link observeDeath},
  * {@link dropPendingInterrupt} and {@link waitPromise} (a cooperative wait on a foreign
- * promise); the current greenlet's interrupt signal is public (`currentSignal()`).
+ * promise), {@link mainInterruptArmed} (can a Timeout reach code running as main?) and
+ * {@link spawnSite}; the current greenlet's interrupt signal is public (`currentSignal()`).
  * For tools: {@link installHub} (run a program on a hub of its own), {@link waitsOf}
  * (what a greenlet is parked on) and {@link WaitResource} (a wait list names its
  * primitive and who holds it, for deadlock reports).
@@ -44,8 +45,10 @@ export { installHub } from './get-hub.js'
 export {
   currentGreenlet,
   dropPendingInterrupt,
+  mainInterruptArmed,
   markObserved,
   observeDeath,
+  spawnSite,
   unobserveDeath,
   waitPromise,
   waitsOf,

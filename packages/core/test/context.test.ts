@@ -89,3 +89,22 @@ describe('the interrupt signal (for I/O adapters)', () => {
     expect(g.interruptSignal.aborted).toBe(true)
   })
 })
+
+describe('the context hooks are on only while greenlets are alive', () => {
+  it('removes them a turn after the last greenlet died, and puts them back for the next one', async () => {
+    const { contextHooksInstalled } = await import('../src/internal/context.js')
+    const turn = () => new Promise<void>((r) => setImmediate(r))
+    await spawn(() => sleep(0)).join()
+    await turn()
+    await turn()
+    expect(contextHooksInstalled()).toBe(false)
+    const names = await spawn(async () => {
+      const self = getCurrent().name
+      await new Promise((r) => setTimeout(r, 1))
+      await Promise.resolve()
+      return [self, getCurrent().name]
+    }).get()
+    expect(names[0]).toBe(names[1])
+    expect(contextHooksInstalled()).toBe(true)
+  })
+})

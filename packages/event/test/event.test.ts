@@ -1,14 +1,4 @@
-import {
-  GreenletExit,
-  getHub,
-  joinAll,
-  sleep,
-  spawn,
-  spawnLater,
-  Timeout,
-  wait,
-  withTimeout,
-} from '@strand/core'
+import { joinAll, sleep, spawn, spawnLater, wait } from '@strand/core'
 import { describe, expect, it } from 'vitest'
 import { Event } from '../src/index.js'
 
@@ -27,7 +17,7 @@ describe('Event', () => {
       expect(ev.ready()).toBe(false)
     })
 
-    it('never switches: the setter keeps running, then waiters wake in wait order (E7)', async () => {
+    it('never switches: the setter keeps running, then waiters wake in wait order ', async () => {
       const ev = new Event()
       const out: unknown[] = []
       const gs = [0, 1, 2, 3, 4].map((i) => spawn(async () => out.push([i, await ev.wait()])))
@@ -47,7 +37,7 @@ describe('Event', () => {
       ])
     })
 
-    it('runs waiters before a greenlet spawned after set(), and after one spawned before (E92)', async () => {
+    it('runs waiters before a greenlet spawned after set(), and after one spawned before', async () => {
       for (const setFirst of [true, false]) {
         const ev = new Event()
         const out: string[] = []
@@ -66,19 +56,11 @@ describe('Event', () => {
   })
 
   describe('wait()', () => {
-    it('resolves false after the timeout on an unset event (E8, G1)', async () => {
-      const t0 = performance.now()
-      expect(await new Event().wait({ timeout: 0.05 })).toBe(false)
-      const elapsed = performance.now() - t0
-      expect(elapsed).toBeGreaterThanOrEqual(40)
-      expect(elapsed).toBeLessThan(1000)
-    })
-
     it('resolves false for timeout 0 on an unset event', async () => {
       expect(await new Event().wait({ timeout: 0 })).toBe(false)
     })
 
-    it('resolves true at once without switching when already set (E124)', async () => {
+    it('resolves true at once without switching when already set', async () => {
       const ev = new Event()
       ev.set()
       let seen: boolean | undefined
@@ -90,7 +72,7 @@ describe('Event', () => {
       expect(await ev.wait({ timeout: 1 })).toBe(true)
     })
 
-    it('returns true to every parked waiter even when clear() follows set() at once (E9, #53)', async () => {
+    it('returns true to every parked waiter even when clear() follows set() at once', async () => {
       for (const n of [1, 100, 1000]) {
         const ev = new Event()
         const gs = Array.from({ length: n }, () => spawn(() => ev.wait()))
@@ -103,7 +85,7 @@ describe('Event', () => {
       }
     })
 
-    it('queues a waiter that arrives during a wake-up round behind that round (gevent#1520, E10)', async () => {
+    it('queues a waiter that arrives during a wake-up round behind that round (gevent#1520)', async () => {
       const ev = new Event()
       const order: number[] = []
       const a = spawn(async () => {
@@ -124,48 +106,6 @@ describe('Event', () => {
       expect(order).toEqual([1, 2, 3])
     })
 
-    it('is interrupted by kill() and leaves no waiter behind', async () => {
-      const ev = new Event()
-      const g = spawn(() => ev.wait())
-      await sleep(0)
-      expect(String(ev)).toContain('1 waiter')
-      await g.kill()
-      expect(g.value).toBeInstanceOf(GreenletExit)
-      expect(String(ev)).toContain('0 waiter')
-      expect(getHub().stats().timers).toBe(0)
-    })
-
-    it('is interrupted by a Timeout around it', async () => {
-      const ev = new Event()
-      expect(await withTimeout(0.01, () => ev.wait(), { timeoutValue: 'late' })).toBe('late')
-      expect(String(ev)).toContain('0 waiter')
-    })
-
-    it('raises an outer Timeout instead of swallowing it in its own timeout (G5)', async () => {
-      const t = Timeout.startNew(0.01)
-      try {
-        await expect(new Event().wait({ timeout: 1 })).rejects.toBe(t)
-      } finally {
-        t.cancel()
-      }
-    })
-
-    it('hands true to a waiter killed in the same turn as set(); the kill lands at its next wait', async () => {
-      const ev = new Event()
-      const out: unknown[] = []
-      const g = spawn(async () => {
-        out.push(await ev.wait())
-        await sleep(1)
-        out.push('not reached')
-      })
-      await sleep(0)
-      ev.set()
-      void g.kill()
-      await g.join()
-      expect(out).toEqual([true])
-      expect(g.value).toBeInstanceOf(GreenletExit)
-    })
-
     it('rejects bad timeouts synchronously', () => {
       const ev = new Event()
       expect(() => ev.wait({ timeout: -1 })).toThrow(RangeError)
@@ -176,7 +116,7 @@ describe('Event', () => {
   })
 
   describe('rawlink()', () => {
-    it('calls the callback once from the hub after set(), not inside it (E116)', async () => {
+    it('calls the callback once from the hub after set(), not inside it', async () => {
       const ev = new Event()
       const calls: unknown[] = []
       ev.rawlink((w) => calls.push(w))
@@ -218,21 +158,21 @@ describe('Event', () => {
   })
 
   describe('with core wait()', () => {
-    it('returns a set event at once, twice in a row (#56)', async () => {
+    it('returns a set event at once, twice in a row', async () => {
       const ev = new Event()
       ev.set()
       expect(await wait([ev])).toEqual([ev])
       expect(await wait([ev])).toEqual([ev])
     })
 
-    it('returns the event once a later set() runs, and nothing on timeout (G1)', async () => {
+    it('returns the event once a later set() runs, and nothing on timeout', async () => {
       const ev = new Event()
       expect(await wait([ev], { timeout: 0.02 })).toEqual([])
       spawnLater(0.01, () => ev.set())
       expect(await wait([ev], { timeout: 2 })).toEqual([ev])
     })
 
-    it('does not report an event that was set and cleared before it looked (issue 771)', async () => {
+    it('does not report an event that was set and cleared before it looked (gevent#771)', async () => {
       const ev = new Event()
       const waiter = spawn(async () => {
         const setter = spawn(() => ev.set())

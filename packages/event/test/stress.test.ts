@@ -1,6 +1,6 @@
 import { GreenletExit, joinAll, sleep, spawn, Timeout } from '@strand/core'
 import { describe, expect, it } from 'vitest'
-import { mulberry32 } from '../../../test-support/mulberry32.js'
+import { mulberry32 } from '../../test-kit/src/mulberry32.js'
 import { AsyncResult, Event } from '../src/index.js'
 
 type Seen = 'value' | 'timeout' | 'killed'

@@ -1,25 +1,18 @@
+import { inspect } from 'node:util'
 import { Greenlet, getHub } from '@strand/core'
 import {
   checkFunction,
   checkOptions,
   checkSeconds,
-  type DeathObserver,
   markObserved,
-  observeDeath,
   unobserveDeath,
-  type Waiter,
-  WaitList,
-  type WaitOwner,
 } from '@strand/core/internal'
 import { checkArgs, checkGreenlet, checkItems, checkMaxsize } from './internal/checks.js'
 import { applyLater, callInline, collect, killMembers } from './internal/group-ops.js'
 import { MapRun } from './internal/map-run.js'
-import type { Scope } from './internal/scope.js'
-import type { SlotClaim } from './internal/slot-claim.js'
+import type { Members } from './internal/members.js'
 
-const JOIN_OWNER: WaitOwner = { onTimeout: (w) => getHub().wake(w, false) }
 const RESOLVED = Promise.resolve()
-const RESOLVED_TRUE = Promise.resolve(true)
 
 /** Options of {@link BaseGroup.kill} and {@link BaseGroup.killone}. */
 export interface KillOptions {
@@ -47,30 +40,35 @@ export interface KillOptions {
  * await squares(new Pool(2)) // => [1, 4, 9]
  * ```
  */
-export abstract class BaseGroup implements AsyncDisposable, DeathObserver, Iterable<Greenlet> {
-  /** @internal */ readonly _members = new Set<Greenlet>()
-  /** @internal set by {@link Group.scope} */ _scope: Scope | null = null
-  private readonly _dying = new Set<Greenlet>()
-  private _emptyWaiters: WaitList | null = null
+export abstract class BaseGroup implements AsyncDisposable, Iterable<Greenlet> {
+  readonly #members: Members
+
+  /**
+   * @internal A Group or a Pool hands in its members, with the slot policy that makes it
+   * one or the other.
+   */
+  constructor(members: Members) {
+    this.#members = members
+  }
 
   /** How many greenlets are members now (gevent's `len(group)`). */
   get size(): number {
-    return this._members.size
+    return this.#members.set.size
   }
 
   /** True if `greenlet` is a member. */
   has(greenlet: Greenlet): boolean {
-    return this._members.has(greenlet)
+    return this.#members.set.has(greenlet)
   }
 
   /** The members, in the order they were added. */
   [Symbol.iterator](): Iterator<Greenlet> {
-    return this._members.values()
+    return this.#members.set.values()
   }
 
   /** True when no more greenlets fit; a Group is never full. */
   full(): boolean {
-    return false
+    return this.#members.slots.full()
   }
 
   /**
@@ -78,9 +76,10 @@ export abstract class BaseGroup implements AsyncDisposable, DeathObserver, Itera
    * Not a member: nothing happens.
    */
   discard(greenlet: Greenlet): void {
-    if (!this._members.has(greenlet)) return
-    unobserveDeath(greenlet, this)
-    this._remove(greenlet)
+    const members = this.#members
+    if (!members.set.has(greenlet)) return
+    unobserveDeath(greenlet, members)
+    members.remove(greenlet)
   }
 
   /**
@@ -100,8 +99,8 @@ export abstract class BaseGroup implements AsyncDisposable, DeathObserver, Itera
   join(opts?: { timeout?: number | null; raiseError?: boolean }): Promise<boolean> {
     checkOptions('opts', opts)
     const seconds = checkSeconds('timeout', opts?.timeout)
-    if (opts?.raiseError === true) return this._joinRaising(seconds)
-    return this._waitEmpty(seconds)
+    if (opts?.raiseError === true) return this.#joinRaising(seconds)
+    return this.#members.waitEmpty(seconds)
   }
 
   /**
@@ -121,7 +120,8 @@ export abstract class BaseGroup implements AsyncDisposable, DeathObserver, Itera
   kill(opts?: KillOptions): Promise<void> {
     checkOptions('opts', opts)
     const seconds = checkSeconds('timeout', opts?.timeout)
-    return killMembers(this._members, this._dying, opts?.exception, seconds, opts?.block !== false)
+    const { set, dying } = this.#members
+    return killMembers(set, dying, opts?.exception, seconds, opts?.block !== false)
   }
 
   /**
@@ -133,8 +133,9 @@ export abstract class BaseGroup implements AsyncDisposable, DeathObserver, Itera
     checkGreenlet('greenlet', greenlet)
     checkOptions('opts', opts)
     const seconds = checkSeconds('timeout', opts?.timeout)
-    if (!this._members.has(greenlet) || this._dying.has(greenlet)) return RESOLVED
-    this._dying.add(greenlet)
+    const { set, dying } = this.#members
+    if (!set.has(greenlet) || dying.has(greenlet)) return RESOLVED
+    dying.add(greenlet)
     const dead = greenlet.kill(opts?.exception, { timeout: seconds })
     return opts?.block === false ? RESOLVED : dead
   }
@@ -152,8 +153,8 @@ export abstract class BaseGroup implements AsyncDisposable, DeathObserver, Itera
   apply<A extends unknown[], R>(fn: (...args: A) => R, args?: A): Promise<Awaited<R>> {
     checkFunction('fn', fn)
     const list = checkArgs(args) as A
-    if (this._members.has(getHub().current())) return callInline(fn, list)
-    return this._applyIn(fn, list)
+    if (this.#members.set.has(getHub().current())) return callInline(fn, list)
+    return this.#applyIn(fn, list)
   }
 
   /**
@@ -175,11 +176,12 @@ export abstract class BaseGroup implements AsyncDisposable, DeathObserver, Itera
     checkFunction('fn', fn)
     const list = checkArgs(args) as A
     if (callback !== undefined) checkFunction('callback', callback)
-    if (!this._tryReserve()) {
+    const members = this.#members
+    if (!members.slots.tryTake()) {
       return new Greenlet<Awaited<R>>(applyLater as never, this, fn, list, callback).start()
     }
     const g = new Greenlet<Awaited<R>>(fn as never, ...list)
-    this._fill(g)
+    members.fill(g)
     if (callback !== undefined) g.linkValue((done) => callback(done.value as Awaited<R>))
     return g
   }
@@ -218,7 +220,7 @@ export abstract class BaseGroup implements AsyncDisposable, DeathObserver, Itera
     items: Iterable<I> | AsyncIterable<I>,
     opts?: { maxsize?: number | null },
   ): AsyncIterableIterator<Awaited<R>> {
-    return this._map(fn, items, opts, true)
+    return this.#map(fn, items, opts, true)
   }
 
   /**
@@ -237,7 +239,7 @@ export abstract class BaseGroup implements AsyncDisposable, DeathObserver, Itera
     items: Iterable<I> | AsyncIterable<I>,
     opts?: { maxsize?: number | null },
   ): AsyncIterableIterator<Awaited<R>> {
-    return this._map(fn, items, opts, false)
+    return this.#map(fn, items, opts, false)
   }
 
   /** Kills what still runs: `await using group = new Group()`. */
@@ -245,86 +247,30 @@ export abstract class BaseGroup implements AsyncDisposable, DeathObserver, Itera
     return this.kill()
   }
 
-  /** @internal a member died (or a discarded one, passed on by a map run: ignored) */
-  notify(g: Greenlet): void {
-    if (this._remove(g) && this._scope !== null) this._scope.memberDied(g)
+  /** `Group(3 running)`; a Pool shows `Pool(size 4, 3 running, 1 free)`. */
+  [inspect.custom](): string {
+    const name = this.constructor.name
+    const running = `${this.size} running`
+    const bounded = this as unknown as { capacity?: number; freeCount?: () => number }
+    if (bounded.capacity === undefined || bounded.freeCount === undefined)
+      return `${name}(${running})`
+    return `${name}(size ${bounded.capacity}, ${running}, ${bounded.freeCount()} free)`
   }
 
-  // ---- slots: a Group has no limit; Pool overrides these ----
-
-  /** @internal takes a slot now if one is free */
-  _tryReserve(): boolean {
-    return true
-  }
-
-  /** @internal takes a slot: null if taken now, else a promise that settles when it is */
-  _reserve(): Promise<unknown> | null {
-    return null
-  }
-
-  /**
-   * @internal puts `g` in a slot taken by `_reserve`, and starts it. An `observer` other
-   * than the group hears of the death instead, and must pass it on to `notify` first:
-   * one link per task instead of two (a map run's tasks).
-   */
-  _fill(g: Greenlet, observer: DeathObserver = this): void {
-    this._track(g, observer)
-    g.start()
-  }
-
-  /** @internal gives back a slot taken by `_reserve` and not filled */
-  _unreserve(): void {}
-
-  /** @internal puts a {@link SlotClaim} in line for a slot; a Group has one free at once */
-  _queueForSlot(w: Waiter): void {
-    this._tryReserve()
-    ;(w.data as SlotClaim).slotGranted(w)
-  }
-
-  /** @internal a member left: a Pool frees its slot */
-  protected _released(): void {}
-
-  /** Starts `fn(...args)` as a member once there is room. */
-  protected abstract _launch(fn: Function, args: unknown[]): Greenlet | Promise<Greenlet>
-
-  /** @internal */
-  _track(g: Greenlet, observer: DeathObserver = this): void {
-    this._members.add(g)
-    observeDeath(g, observer)
-    if (this._scope !== null) markObserved(g)
-  }
-
-  private _remove(g: Greenlet): boolean {
-    if (!this._members.delete(g)) return false
-    this._dying.delete(g)
-    const waiters = this._emptyWaiters
-    if (this._members.size === 0 && waiters !== null && waiters.size > 0) {
-      getHub().wakeAll(waiters, true)
-    }
-    this._released()
-    return true
-  }
-
-  private _waitEmpty(seconds: number | null): Promise<boolean> {
-    if (this._members.size === 0) return RESOLVED_TRUE
-    const list = (this._emptyWaiters ??= new WaitList())
-    return getHub().wait<boolean>(JOIN_OWNER, list, seconds, `${this.constructor.name}.join`)
-  }
-
-  private async _joinRaising(seconds: number | null): Promise<boolean> {
-    const snapshot = [...this._members]
+  async #joinRaising(seconds: number | null): Promise<boolean> {
+    const snapshot = [...this.#members.set]
     for (const g of snapshot) markObserved(g)
-    const empty = await this._waitEmpty(seconds)
+    const empty = await this.#members.waitEmpty(seconds)
     for (const g of snapshot) if (g.dead && !g.successful()) throw g.exception
     return empty
   }
 
-  private async _applyIn(fn: Function, args: unknown[]): Promise<never> {
-    const g = await this._launch(fn, args)
+  async #applyIn(fn: Function, args: unknown[]): Promise<never> {
+    const g = await this.#members.launch(fn, args)
     return g.get() as Promise<never>
   }
 
-  private _map<I, R>(
+  #map<I, R>(
     fn: (item: I) => R,
     items: Iterable<I> | AsyncIterable<I>,
     opts: { maxsize?: number | null } | undefined,
@@ -334,6 +280,6 @@ export abstract class BaseGroup implements AsyncDisposable, DeathObserver, Itera
     checkItems(items)
     checkOptions('opts', opts)
     const maxsize = checkMaxsize(opts?.maxsize)
-    return new MapRun<I, Awaited<R>>(this, fn, items, ordered, maxsize)
+    return new MapRun<I, Awaited<R>>(this.#members, fn, items, ordered, maxsize)
   }
 }

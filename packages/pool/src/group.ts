@@ -2,7 +2,9 @@ import { Greenlet } from '@strand/core'
 import { checkFunction, describe } from '@strand/core/internal'
 import { BaseGroup } from './base-group.js'
 import { checkGreenlet } from './internal/checks.js'
+import { Members } from './internal/members.js'
 import { runScope } from './internal/scope.js'
+import { UNLIMITED } from './internal/unlimited-slots.js'
 
 /**
  * A set of greenlets with no size limit, that forgets each one as it dies (gevent's
@@ -23,12 +25,16 @@ import { runScope } from './internal/scope.js'
  * ```
  */
 export class Group extends BaseGroup {
+  readonly #members: Members
+
   /**
    * @param greenlets members to start with (they are added, not started).
    * @throws TypeError if `greenlets` is not an iterable of greenlets.
    */
   constructor(greenlets?: Iterable<Greenlet>) {
-    super()
+    const members = new Members(UNLIMITED, new.target.name)
+    super(members)
+    this.#members = members
     if (greenlets === undefined) return
     if (greenlets === null || typeof greenlets[Symbol.iterator] !== 'function') {
       throw new TypeError(
@@ -60,7 +66,8 @@ export class Group extends BaseGroup {
    */
   static scope<R>(body: (group: Group) => R | PromiseLike<R>): Promise<Awaited<R>> {
     checkFunction('body', body)
-    return runScope(new Group(), body)
+    const group = new Group()
+    return runScope(group, group.#members, body)
   }
 
   /**
@@ -74,7 +81,7 @@ export class Group extends BaseGroup {
    */
   spawn<A extends unknown[], R>(fn: (...args: A) => R, ...args: A): Greenlet<Awaited<R>> {
     const g = new Greenlet<Awaited<R>>(fn as never, ...args)
-    this._fill(g)
+    this.#members.fill(g) // a Group's slot policy never limits: no slot to take
     return g
   }
 
@@ -84,7 +91,8 @@ export class Group extends BaseGroup {
    */
   add(greenlet: Greenlet): void {
     checkGreenlet('greenlet', greenlet)
-    if (!greenlet.dead && !this._members.has(greenlet)) this._track(greenlet)
+    const members = this.#members
+    if (!greenlet.dead && !members.set.has(greenlet)) members.track(greenlet)
   }
 
   /**
@@ -94,9 +102,5 @@ export class Group extends BaseGroup {
   start(greenlet: Greenlet): void {
     this.add(greenlet)
     greenlet.start()
-  }
-
-  protected _launch(fn: Function, args: unknown[]): Greenlet {
-    return this.spawn(fn as () => unknown, ...(args as []))
   }
 }

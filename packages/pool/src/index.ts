@@ -6,6 +6,6 @@
 
 export { Timeout, withTimeout } from '@strand/core'
 export { BaseGroup, type KillOptions } from './base-group.js'
-export { PoolFull } from './errors.js'
+export { PoolFull, ScopeCancelled } from './errors.js'
 export { Group } from './group.js'
 export { type AddOptions, Pool } from './pool.js'

@@ -1,18 +1,12 @@
-import { Greenlet, getHub } from '@strand/core'
-import {
-  checkOptions,
-  checkSeconds,
-  type Waiter,
-  WaitList,
-  type WaitOwner,
-} from '@strand/core/internal'
+import { Greenlet } from '@strand/core'
+import { checkOptions, checkSeconds } from '@strand/core/internal'
 import { BaseGroup } from './base-group.js'
 import { PoolFull } from './errors.js'
 import { checkGreenlet, checkSize } from './internal/checks.js'
-import { CLAIM, type SlotClaim } from './internal/slot-claim.js'
+import { CountedSlots } from './internal/counted-slots.js'
+import { Members } from './internal/members.js'
 
 const RESOLVED = Promise.resolve()
-const AVAILABLE_OWNER: WaitOwner = { onTimeout: (w) => getHub().wake(w) }
 
 /** Options of {@link Pool.add} and {@link Pool.start}. */
 export interface AddOptions {
@@ -46,32 +40,21 @@ export interface AddOptions {
 export class Pool extends BaseGroup {
   /** How many greenlets may run at once (gevent's `pool.size`; `size` is the member count). */
   readonly capacity: number
-  /** Slots taken: members plus slots reserved by a running imap. */
-  private _used = 0
-  private readonly _slotWaiters = new WaitList()
-  private _availableWaiters: WaitList | null = null
-  // a waiter for a slot holds the greenlet to add in `data` (null: just reserve the slot)
-  private readonly _startOwner: WaitOwner
-  private readonly _addOwner: WaitOwner
+  readonly #members: Members
+  readonly #slots: CountedSlots
 
   constructor(size: number) {
-    super()
-    this.capacity = checkSize(size)
-    const onTimeout = (w: { data: unknown }): void => {
-      getHub().fail(w as never, new PoolFull(this.capacity))
-    }
-    this._startOwner = { onTimeout }
-    this._addOwner = { onTimeout }
+    const slots = new CountedSlots(checkSize(size))
+    const members = new Members(slots, new.target.name)
+    super(members)
+    this.capacity = slots.capacity
+    this.#members = members
+    this.#slots = slots
   }
 
   /** Free slots now. */
   freeCount(): number {
-    return this.capacity - this._used
-  }
-
-  /** True when every slot is taken. */
-  override full(): boolean {
-    return this._used >= this.capacity
+    return this.#slots.freeCount()
   }
 
   /**
@@ -81,13 +64,7 @@ export class Pool extends BaseGroup {
    */
   waitAvailable(opts?: { timeout?: number | null }): Promise<number> {
     checkOptions('opts', opts)
-    const seconds = checkSeconds('timeout', opts?.timeout)
-    const free = this.freeCount()
-    if (free > 0) return Promise.resolve(free)
-    const list = (this._availableWaiters ??= new WaitList())
-    return getHub()
-      .wait<void>(AVAILABLE_OWNER, list, seconds, 'Pool.waitAvailable')
-      .then(() => this.freeCount())
+    return this.#slots.waitAvailable(checkSeconds('timeout', opts?.timeout))
   }
 
   /**
@@ -99,17 +76,11 @@ export class Pool extends BaseGroup {
    */
   spawn<A extends unknown[], R>(fn: (...args: A) => R, ...args: A): Promise<Greenlet<Awaited<R>>> {
     const g = new Greenlet<Awaited<R>>(fn as never, ...args)
-    if (this._tryReserve()) {
-      this._fill(g)
+    if (this.#slots.tryTake()) {
+      this.#members.fill(g)
       return Promise.resolve(g)
     }
-    return getHub().wait<Greenlet<Awaited<R>>>(
-      this._startOwner,
-      this._slotWaiters,
-      null,
-      'Pool.spawn',
-      g,
-    )
+    return this.#slots.wait<Greenlet<Awaited<R>>>('spawn', null, 'Pool.spawn', g)
   }
 
   /**
@@ -119,7 +90,7 @@ export class Pool extends BaseGroup {
    * @throws TypeError for a non-greenlet; TypeError/RangeError for bad options.
    */
   add(greenlet: Greenlet, opts?: AddOptions): Promise<void> {
-    return this._add(greenlet, opts, this._addOwner)
+    return this.#add(greenlet, opts, false)
   }
 
   /**
@@ -127,97 +98,26 @@ export class Pool extends BaseGroup {
    * @throws TypeError for a non-greenlet; TypeError/RangeError for bad options.
    */
   start(greenlet: Greenlet, opts?: AddOptions): Promise<void> {
-    return this._add(greenlet, opts, this._startOwner)
+    return this.#add(greenlet, opts, true)
   }
 
-  /** @internal */
-  override _tryReserve(): boolean {
-    if (this._used >= this.capacity || this._slotWaiters.size > 0) return false
-    this._used++
-    return true
-  }
-
-  /** @internal */
-  override _reserve(): Promise<unknown> | null {
-    if (this._tryReserve()) return null
-    return getHub().wait(this._startOwner, this._slotWaiters, null, 'Pool.spawn')
-  }
-
-  /** @internal */
-  override _queueForSlot(w: Waiter): void {
-    this._slotWaiters.push(w)
-  }
-
-  /** @internal */
-  override _unreserve(): void {
-    this._releaseSlot()
-  }
-
-  protected override _released(): void {
-    this._releaseSlot()
-  }
-
-  protected _launch(fn: Function, args: unknown[]): Promise<Greenlet> {
-    return this.spawn(fn as () => unknown, ...(args as []))
-  }
-
-  private _add(greenlet: Greenlet, opts: AddOptions | undefined, owner: WaitOwner): Promise<void> {
+  #add(greenlet: Greenlet, opts: AddOptions | undefined, start: boolean): Promise<void> {
     checkGreenlet('greenlet', greenlet)
     checkOptions('opts', opts)
     const seconds = checkSeconds('timeout', opts?.timeout)
-    const start = owner === this._startOwner
-    if (greenlet.dead || this._members.has(greenlet)) {
+    const members = this.#members
+    if (greenlet.dead || members.set.has(greenlet)) {
       if (start) greenlet.start()
       return RESOLVED
     }
-    if (this._tryReserve()) {
-      this._track(greenlet)
+    if (this.#slots.tryTake()) {
+      members.track(greenlet)
       if (start) greenlet.start()
       return RESOLVED
     }
     if (opts?.blocking === false) return Promise.reject(new PoolFull(this.capacity))
-    return getHub().wait<void>(
-      owner,
-      this._slotWaiters,
-      seconds,
-      start ? 'Pool.start' : 'Pool.add',
-      greenlet,
-    )
-  }
-
-  /**
-   * A member left or a reservation was given back: the slot goes straight to the
-   * longest-waiting spawner (decided now, so a kill arriving later cannot lose it),
-   * or becomes free.
-   */
-  private _releaseSlot(): void {
-    const hub = getHub()
-    const waiters = this._slotWaiters
-    for (let w = waiters.shift(); w !== null; w = waiters.shift()) {
-      if (w.owner === CLAIM) {
-        ;(w.data as SlotClaim).slotGranted(w) // fills the slot now, or gives it back
-        return
-      }
-      const g = w.data as Greenlet | undefined
-      if (g === undefined) {
-        hub.wake(w) // a reservation: it fills the slot itself
-        return
-      }
-      const start = w.owner === this._startOwner
-      if (g.dead || this._members.has(g)) {
-        hub.wake(w, start ? g : undefined)
-        continue
-      }
-      this._track(g)
-      // wake before start: the spawner resumes before the new greenlet first runs (E66)
-      hub.wake(w, start ? g : undefined)
-      if (start) g.start()
-      return
-    }
-    this._used--
-    const available = this._availableWaiters
-    if (available !== null) {
-      for (let w = available.shift(); w !== null; w = available.shift()) hub.wake(w)
-    }
+    return start
+      ? this.#slots.wait<void>('start', seconds, 'Pool.start', greenlet)
+      : this.#slots.wait<void>('add', seconds, 'Pool.add', greenlet)
   }
 }

@@ -1,4 +1,4 @@
-import { Greenlet, GreenletExit, getCurrent, sleep, spawn, Timeout } from '@strand/core'
+import { Greenlet, GreenletExit, getCurrent, sleep, spawn } from '@strand/core'
 import { describe, expect, it } from 'vitest'
 import { BaseGroup, Group } from '../src/index.js'
 import { captureReports } from './helpers.js'
@@ -239,13 +239,5 @@ describe('Group', () => {
     expect(g.successful()).toBe(true)
     expect(g.value).toBeInstanceOf(GreenletExit)
     expect(await group.join({ raiseError: true })).toBe(true)
-  })
-
-  it('lets a Timeout interrupt join()', async () => {
-    const group = new Group()
-    group.spawn(() => sleep(1))
-    const t = Timeout.startNew(0.01)
-    await expect(group.join()).rejects.toBe(t)
-    await group.kill()
   })
 })

@@ -1,4 +1,4 @@
-import { Greenlet, GreenletExit, sleep, spawn, Timeout, withTimeout } from '@strand/core'
+import { Greenlet, GreenletExit, sleep, spawn, Timeout } from '@strand/core'
 import { describe, expect, it } from 'vitest'
 import { Group, Pool, PoolFull } from '../src/index.js'
 import { captureReports, meter, sqr } from './helpers.js'
@@ -39,7 +39,7 @@ describe('Pool', () => {
       }
       const free: number[] = []
       for (const [i, s] of [
-        [0, 0.06],
+        [0, 0.5],
         [1, 0.02],
         [2, 0.01],
       ] as const) {
@@ -76,25 +76,6 @@ describe('Pool', () => {
       for (const s of spawners) await s.join()
       await pool.join()
       expect(order).toEqual([1, 2, 3])
-    })
-
-    it('cancels the spawn when the waiting spawner is timed out: fn never runs, no slot leaks', async () => {
-      const pool = new Pool(1)
-      let ran = false
-      await pool.spawn(() => sleep(0.03))
-      const t = await withTimeout(
-        0.005,
-        () =>
-          pool.spawn(() => {
-            ran = true
-          }),
-        { timeoutValue: 'timed out' },
-      )
-      expect(t).toBe('timed out')
-      await pool.join()
-      await sleep(0.01)
-      expect(ran).toBe(false)
-      expect(pool.freeCount()).toBe(1)
     })
 
     it('frees the slot of a task that fails', async () => {
@@ -194,18 +175,6 @@ describe('Pool', () => {
   })
 
   describe('add() and start()', () => {
-    it('blocks on a full pool until a Timeout stops it', async () => {
-      const pool = new Pool(1)
-      await pool.spawn(() => sleep(0.1))
-      const g = new Greenlet(() => sleep(0.1))
-      const t = Timeout.startNew(0.01)
-      await expect(pool.add(g)).rejects.toBe(t)
-      t.cancel()
-      expect(pool.freeCount()).toBe(0)
-      expect(pool.size).toBe(1)
-      await pool.kill()
-    })
-
     it('rejects with PoolFull when not blocking or after its timeout', async () => {
       const pool = new Pool(1)
       await pool.spawn(() => sleep(0.2))

@@ -115,3 +115,23 @@ describe('Group', () => {
     })
   })
 })
+
+describe('ScopeCancelled', () => {
+  it('is what the body sees at its wait when a task fails, and is exported', async () => {
+    const { ScopeCancelled } = await import('../src/index.js')
+    let seen: unknown
+    const failure = Group.scope(async (group) => {
+      group.spawn(() => {
+        throw new Error('boom')
+      })
+      try {
+        await sleep(10)
+      } catch (err) {
+        seen = err
+        throw err
+      }
+    })
+    await expect(failure).rejects.toThrow('boom')
+    expect(seen).toBeInstanceOf(ScopeCancelled)
+  })
+})

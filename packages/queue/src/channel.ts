@@ -1,3 +1,4 @@
+import { FifoBuffer } from './internal/buffers.js'
 import { Queue } from './queue.js'
 
 /**
@@ -28,13 +29,8 @@ import { Queue } from './queue.js'
  */
 export class Channel<T> extends Queue<T> {
   /** Creates an empty channel. It takes no options: it never holds an item. */
-  // biome-ignore lint/complexity/noUselessConstructor: narrows the signature to no options
   constructor() {
-    super()
-  }
-
-  protected override _initCapacity(): number {
-    return 0
+    super(undefined, new FifoBuffer<T>(), 0)
   }
 
   /** Waiting putters minus waiting getters (gevent's `balance`). */

@@ -60,16 +60,34 @@ export class Full extends StrandError {
   /** The timeout that expired, or null for a non-blocking call. */
   readonly seconds: number | null
 
-  /** @param operation what failed, e.g. `Queue.put`. */
+  /**
+   * @param operation what failed, e.g. `Queue.put` or `Channel.putNowait`.
+   * @param seconds the timeout that expired, or null for a call that does not wait.
+   */
   constructor(operation = 'Queue.put', seconds: number | null = null) {
-    super(
-      'ERR_QUEUE_FULL',
-      seconds === null
-        ? `${operation}() found the queue full; call it without \`block: false\` to wait for room, or use a larger maxsize`
-        : `${operation}() found the queue still full${after(seconds)}; wait longer, add consumers, or use a larger maxsize`,
-    )
+    super('ERR_QUEUE_FULL', fullMessage(operation, seconds))
     this.seconds = seconds
   }
+}
+
+function fullMessage(operation: string, seconds: number | null): string {
+  const channel = operation.startsWith('Channel.')
+  const what = channel
+    ? 'no getter waiting'
+    : seconds === null
+      ? 'the queue full'
+      : 'the queue still full'
+  const room = channel ? 'a getter' : 'room'
+  if (seconds !== null) {
+    const more = channel
+      ? 'wait longer or add getters'
+      : 'wait longer, add consumers, or use a larger maxsize'
+    return `${operation}() found ${what}${after(seconds)}; ${more}`
+  }
+  const instead = operation.endsWith('.putNowait')
+    ? `use put() to wait for ${room}`
+    : `call it without \`block: false\` to wait for ${room}`
+  return `${operation}() found ${what}; ${instead}${channel ? '' : ', or use a larger maxsize'}`
 }
 
 /**

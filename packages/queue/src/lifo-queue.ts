@@ -1,5 +1,5 @@
-import { type ItemBuffer, LifoBuffer } from './internal/buffers.js'
-import { Queue } from './queue.js'
+import { LifoBuffer } from './internal/buffers.js'
+import { Queue, type QueueOptions } from './queue.js'
 
 /**
  * A queue that hands out the most recently added item first (a stack; gevent's
@@ -16,7 +16,8 @@ import { Queue } from './queue.js'
  * ```
  */
 export class LifoQueue<T> extends Queue<T> {
-  protected override _createBuffer(): ItemBuffer<T> {
-    return new LifoBuffer<T>()
+  /** Creates a LIFO queue; see {@link Queue} for `maxsize` and `items`. */
+  constructor(opts?: QueueOptions<T>) {
+    super(opts, new LifoBuffer<T>())
   }
 }

@@ -1,5 +1,13 @@
+import { inspect } from 'node:util'
 import { getHub, type Hub } from '@strand/core'
-import { checkOptions, checkSeconds, Waiter, WaitList, type WaitOwner } from '@strand/core/internal'
+import {
+  checkOptions,
+  checkSeconds,
+  Waiter,
+  WaitList,
+  type WaitOwner,
+  waitingCount,
+} from '@strand/core/internal'
 import { Empty, Full, ShutDown } from './errors.js'
 import { FifoBuffer, type ItemBuffer } from './internal/buffers.js'
 import { QueueIterator } from './internal/queue-iterator.js'
@@ -83,26 +91,22 @@ export class Queue<T> implements AsyncIterable<T> {
   private readonly _getLabel: string
   private readonly _putLabel: string
 
-  constructor(opts?: QueueOptions<T>) {
+  constructor(opts?: QueueOptions<T>)
+  /**
+   * @internal A subclass hands in where it keeps the items (LIFO, heap) and, for a
+   * Channel, a fixed capacity; the defaults are a FIFO ring and `opts.maxsize`.
+   */
+  constructor(opts: QueueOptions<T> | undefined, buffer: ItemBuffer<T>, capacity?: number)
+  constructor(opts?: QueueOptions<T>, buffer?: ItemBuffer<T>, capacity?: number) {
     checkOptions('opts', opts)
-    this._capacity = this._initCapacity(opts?.maxsize)
+    this._capacity = capacity ?? checkMaxsize(opts?.maxsize)
     checkItems(opts?.items)
-    this._buffer = this._createBuffer(opts)
+    this._buffer = buffer ?? new FifoBuffer<T>()
     this._name = new.target.name
     this._getLabel = `${this._name}.get`
     this._putLabel = `${this._name}.put`
     if (opts?.items != null) for (const item of opts.items) this._buffer.push(item)
     this._unfinished = this._buffer.length
-  }
-
-  /** @internal validates `maxsize` into a capacity (Channel: always 0) */
-  protected _initCapacity(maxsize: unknown): number {
-    return checkMaxsize(maxsize)
-  }
-
-  /** @internal the item store: FIFO here, LIFO and heap in the subclasses */
-  protected _createBuffer(_opts: QueueOptions<T> | undefined): ItemBuffer<T> {
-    return new FifoBuffer<T>()
   }
 
   /** The bound given to the constructor, or `null` when unbounded. */
@@ -172,7 +176,7 @@ export class Queue<T> implements AsyncIterable<T> {
    */
   putNowait(item: T): void {
     if (this._isShutdown) throw new ShutDown(this._putLabel)
-    if (!this._offer(item)) throw new Full(this._putLabel)
+    if (!this._offer(item)) throw new Full(`${this._name}.putNowait`)
   }
 
   /**
@@ -274,6 +278,16 @@ export class Queue<T> implements AsyncIterable<T> {
    */
   [Symbol.asyncIterator](): AsyncIterator<T> {
     return new QueueIterator(this)
+  }
+
+  /** `Queue(maxsize 3, 2 items, 1 getter waiting)` in console.log and util.inspect. */
+  [inspect.custom](): string {
+    const parts = [this.maxsize === null ? 'unbounded' : `maxsize ${this.maxsize}`]
+    parts.push(`${this._buffer.length} item${this._buffer.length === 1 ? '' : 's'}`)
+    if (this._getters.size > 0) parts.push(waitingCount(this._getters.size, 'getter'))
+    if (this._putters.size > 0) parts.push(waitingCount(this._putters.size, 'putter'))
+    if (this._isShutdown) parts.push('shut down')
+    return `${this._name}(${parts.join(', ')})`
   }
 
   /** Accepts `item` if a getter waits or there is room: the hand-off is decided right here. */

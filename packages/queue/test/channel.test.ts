@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { Channel, Empty, Full, ShutDown } from '../src/index.js'
 
 describe('Channel', () => {
-  it('holds nothing: qsize 0, empty() and full() always true, maxsize 0 (E27)', async () => {
+  it('holds nothing: qsize 0, empty() and full() always true, maxsize 0', async () => {
     const ch = new Channel<number>()
     expect([ch.qsize(), ch.empty(), ch.full(), ch.maxsize]).toEqual([0, true, true, 0])
     spawn(() => ch.put(1))
@@ -17,7 +17,7 @@ describe('Channel', () => {
   })
 
   describe('put()', () => {
-    it('does not complete until a receiver takes the item (case 76, E27)', async () => {
+    it('does not complete until a receiver takes the item', async () => {
       const ch = new Channel<string>()
       const log: unknown[] = []
       const sender = spawn(async () => {
@@ -33,7 +33,7 @@ describe('Channel', () => {
       expect(log).toEqual(['put-start', ['got', 'hi'], 'put-returned'])
     })
 
-    it('hands over at once to a waiting getter (main puts twice, case 77 adapted)', async () => {
+    it('hands over at once to a waiting getter (main puts twice)', async () => {
       // gevent's put switches to the getter; Strand's returns at once (the getter has
       // claimed the item), so 'sent world' comes before the getter resumes with 'world'
       const ch = new Channel<string>()
@@ -51,7 +51,7 @@ describe('Channel', () => {
       expect(events).toEqual(['sending', 'hello', 'sent hello', 'sent world', 'world'])
     })
 
-    it('putNowait() throws Full without a waiting getter (case 60, E27)', async () => {
+    it('putNowait() throws Full without a waiting getter', async () => {
       const ch = new Channel<number>()
       expect(() => ch.putNowait(1)).toThrow(Full)
       const results: string[] = []
@@ -78,7 +78,7 @@ describe('Channel', () => {
   })
 
   describe('get()', () => {
-    it('takes from a blocked putter (getter in main, case 78 adapted)', async () => {
+    it('takes from a blocked putter (getter in main)', async () => {
       const ch = new Channel<string>()
       const events: string[] = []
       const putter = spawn(async () => {
@@ -97,7 +97,7 @@ describe('Channel', () => {
       expect(events.at(-1)).toBe('sent world')
     })
 
-    it('getNowait() from a callback takes the item of a blocked putter (case 64)', async () => {
+    it('getNowait() from a callback takes the item of a blocked putter', async () => {
       const ch = new Channel<string>()
       const putter = spawn(() => ch.put('x'))
       await sleep(0)
@@ -123,7 +123,7 @@ describe('Channel', () => {
   })
 
   describe('[Symbol.asyncIterator]()', () => {
-    it('ends when the sender shuts the channel down (case 79 adapted)', async () => {
+    it('ends when the sender shuts the channel down', async () => {
       const ch = new Channel<string>()
       spawn(() => ch.shutdown())
       const items: string[] = []

@@ -1,7 +1,7 @@
-import { GreenletExit, sleep, spawn } from '@strand/core'
+import { sleep, spawn } from '@strand/core'
 import { describe, expect, it } from 'vitest'
 import { JoinableQueue, Queue, ShutDown } from '../src/index.js'
-import { settledAtOnce, since } from './helpers.js'
+import { settledAtOnce } from './helpers.js'
 
 describe('JoinableQueue', () => {
   it('is a Queue', () => {
@@ -9,7 +9,7 @@ describe('JoinableQueue', () => {
   })
 
   describe('unfinishedTasks', () => {
-    it('counts every accepted item, including the initial ones (E25)', async () => {
+    it('counts every accepted item, including the initial ones', async () => {
       const q = new JoinableQueue<number>({ items: [1, 2] })
       expect(q.unfinishedTasks).toBe(2)
       await q.put(3)
@@ -17,19 +17,10 @@ describe('JoinableQueue', () => {
       q.getNowait()
       expect(q.unfinishedTasks).toBe(3)
     })
-
-    it('does not count the item of a putter killed while it waits', async () => {
-      const q = new JoinableQueue<number>({ maxsize: 1, items: [1] })
-      const g = spawn(() => q.put(2))
-      await sleep(0)
-      await g.kill()
-      expect(g.value).toBeInstanceOf(GreenletExit)
-      expect(q.unfinishedTasks).toBe(1)
-    })
   })
 
   describe('taskDone()', () => {
-    it('brings the count down after a get (case 80)', async () => {
+    it('brings the count down after a get', async () => {
       const q = new JoinableQueue<string>()
       spawn(() => q.put('X'))
       expect(await q.get()).toBe('X')
@@ -38,7 +29,7 @@ describe('JoinableQueue', () => {
       expect(q.unfinishedTasks).toBe(0)
     })
 
-    it('throws a RangeError when called more often than items were put (E25)', () => {
+    it('throws a RangeError when called more often than items were put', () => {
       const q = new JoinableQueue({ items: ['a'] })
       q.taskDone()
       expect(() => q.taskDone()).toThrow(RangeError)
@@ -48,7 +39,7 @@ describe('JoinableQueue', () => {
   })
 
   describe('join()', () => {
-    it('returns true at once, without switching, when nothing was put (case 81)', async () => {
+    it('returns true at once, without switching, when nothing was put', async () => {
       const q = new JoinableQueue()
       const p = q.join()
       expect(await settledAtOnce(p)).toBe(true)
@@ -70,13 +61,6 @@ describe('JoinableQueue', () => {
       q.shutdown()
     })
 
-    it('resolves false on timeout (E25)', async () => {
-      const q = new JoinableQueue({ items: [1] })
-      const t0 = performance.now()
-      expect(await q.join({ timeout: 0.01 })).toBe(false)
-      expect(since(t0)).toBeGreaterThanOrEqual(0.008)
-    })
-
     it('wakes every joiner in order', async () => {
       const q = new JoinableQueue({ items: [1] })
       const order: number[] = []
@@ -94,7 +78,7 @@ describe('JoinableQueue', () => {
   })
 
   describe('shutdown()', () => {
-    it('drains with taskDone, join returns, then ShutDown (case 82)', async () => {
+    it('drains with taskDone, join returns, then ShutDown', async () => {
       const q = new JoinableQueue<string>()
       await q.put('L')
       await q.put('O')
@@ -111,7 +95,7 @@ describe('JoinableQueue', () => {
       await expect(q.get({ timeout: 1 })).rejects.toBeInstanceOf(ShutDown)
     })
 
-    it('immediate: drops the items, counts them done and wakes joiners (case 83)', async () => {
+    it('immediate: drops the items, counts them done and wakes joiners', async () => {
       const q = new JoinableQueue<string>()
       await q.put('Y')
       await q.put('Z')

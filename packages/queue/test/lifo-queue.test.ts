@@ -8,7 +8,7 @@ describe('LifoQueue', () => {
   })
 
   describe('get()', () => {
-    it('returns the newest item first (E24)', async () => {
+    it('returns the newest item first', async () => {
       const q = new LifoQueue<number>()
       for (const n of [1, 2, 3]) await q.put(n)
       expect(q.peekNowait()).toBe(3)

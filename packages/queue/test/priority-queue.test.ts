@@ -1,6 +1,6 @@
 import { sleep, spawn } from '@strand/core'
 import { describe, expect, it } from 'vitest'
-import { mulberry32 } from '../../../test-support/mulberry32.js'
+import { mulberry32 } from '../../test-kit/src/mulberry32.js'
 import { PriorityQueue, type Queue } from '../src/index.js'
 
 function drain<T>(q: Queue<T>): T[] {
@@ -22,7 +22,7 @@ describe('PriorityQueue', () => {
   })
 
   describe('get()', () => {
-    it('returns the smallest item first (E24)', async () => {
+    it('returns the smallest item first', async () => {
       const q = new PriorityQueue<number>()
       for (const n of [3, 1, 2]) await q.put(n)
       expect([await q.get(), await q.get(), await q.get()]).toEqual([1, 2, 3])
@@ -84,5 +84,34 @@ describe('PriorityQueue', () => {
       expect([q.getNowait(), q.getNowait()]).toEqual([1, 9])
       await putter.join()
     })
+  })
+})
+
+describe('PriorityQueue default order', () => {
+  it('orders tuples fully, like Python: equal priorities compare their payloads', () => {
+    const q = new PriorityQueue<[number, string]>()
+    q.putNowait([2, 'write docs'])
+    q.putNowait([1, 'fix bug'])
+    q.putNowait([2, 'review'])
+    expect([q.getNowait(), q.getNowait(), q.getNowait()]).toEqual([
+      [1, 'fix bug'],
+      [2, 'review'],
+      [2, 'write docs'],
+    ])
+  })
+
+  it('refuses objects it cannot order with a TypeError that says to pass compare, changing nothing', () => {
+    const q = new PriorityQueue<{ p: number }>()
+    q.putNowait({ p: 2 })
+    expect(() => q.putNowait({ p: 1 })).toThrow(/pass `compare`/)
+    expect(() => q.put({ p: 1 })).toThrow(TypeError)
+    expect(q.qsize()).toBe(1)
+    expect(q.getNowait()).toEqual({ p: 2 })
+  })
+
+  it('refuses a number against a string', () => {
+    const q = new PriorityQueue<number | string>()
+    q.putNowait(1)
+    expect(() => q.putNowait('a')).toThrow(/cannot order string and number/)
   })
 })

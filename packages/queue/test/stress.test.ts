@@ -1,6 +1,6 @@
 import { type Greenlet, GreenletExit, killAll, sleep, spawn, Timeout } from '@strand/core'
 import { describe, expect, it } from 'vitest'
-import { mulberry32 } from '../../../test-support/mulberry32.js'
+import { mulberry32 } from '../../test-kit/src/mulberry32.js'
 import { Channel, Empty, Full, LifoQueue, PriorityQueue, Queue } from '../src/index.js'
 
 const ACCEPTED = 1

@@ -53,7 +53,15 @@ export {
   ValueError,
 } from '@strand/lock'
 // @strand/pool — Group, Pool
-export { type AddOptions, BaseGroup, Group, type KillOptions, Pool, PoolFull } from '@strand/pool'
+export {
+  type AddOptions,
+  BaseGroup,
+  Group,
+  type KillOptions,
+  Pool,
+  PoolFull,
+  ScopeCancelled,
+} from '@strand/pool'
 // @strand/queue — Queue and friends
 export {
   type BlockOptions,

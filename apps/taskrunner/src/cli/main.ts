@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises'
+import { dirname } from 'node:path'
 import { text } from 'node:stream/consumers'
 import { signalHandler } from 'strand'
 import { formatEvent, formatSummary } from '../format.js'
 import { parseTaskFile, TaskFileError } from '../parse-task-file.js'
 import { runTasks } from '../run-tasks.js'
+import { DISTRIBUTED_USAGE, distributedMain } from './distributed.js'
 import { parseCliArgs, USAGE, UsageError } from './parse-cli-args.js'
 
 /** Where the CLI writes, one line per call (tests can collect them). */
@@ -29,18 +31,19 @@ export async function main(
   argv: readonly string[],
   output: CliOutput = processOutput,
 ): Promise<number> {
+  if (argv[0] === 'worker' || argv[0] === 'submit') return distributedMain(argv, output)
   let tasks: ReturnType<typeof parseTaskFile>
   let args: ReturnType<typeof parseCliArgs>
   try {
     args = parseCliArgs(argv)
     if (args.help) {
-      output.out(USAGE)
+      output.out(`${USAGE}\n\n${DISTRIBUTED_USAGE}`)
       return 0
     }
     const source = args.file === '-' ? 'stdin' : args.file
     const content =
       args.file === '-' ? await text(process.stdin) : await readFile(args.file, 'utf8')
-    tasks = parseTaskFile(content, source)
+    tasks = parseTaskFile(content, source, args.file === '-' ? process.cwd() : dirname(args.file))
   } catch (err) {
     if (!(err instanceof UsageError || err instanceof TaskFileError || isFsError(err))) throw err
     output.err(`strand-tasks: ${(err as Error).message}`)
@@ -61,6 +64,7 @@ export async function main(
       concurrency: args.concurrency,
       timeout: args.timeout,
       retries: args.retries,
+      ...(args.threads === null ? {} : { threads: args.threads }),
       signal: controller.signal,
       onEvent: (event) => {
         const line = formatEvent(event)

@@ -6,12 +6,14 @@ export interface CliArgs {
   concurrency: number
   timeout: number | null
   retries: number
+  /** Worker threads per tasks module of the thread tasks (null: the CPU count). */
+  threads: number | null
   /** A path, or `-` for stdin. */
   file: string
 }
 
 /** What `strand-tasks --help` prints. */
-export const USAGE = `Usage: strand-tasks [--concurrency N] [--timeout S] [--retries N] <file>
+export const USAGE = `Usage: strand-tasks [--concurrency N] [--timeout S] [--retries N] [--threads N] <file>
 
 Runs the commands listed in <file> (a JSON array of { "name", "command", "args" },
 or - to read it from stdin), at most N at once.
@@ -20,9 +22,12 @@ Options:
   -c, --concurrency N  how many tasks run at once (default 4)
   -t, --timeout S      seconds per attempt; a task past it is killed (default: none)
   -r, --retries N      extra attempts after a failure or timeout (default 0)
+      --threads N      worker threads for the thread tasks (default: CPU count)
   -h, --help           show this help
 
 A task may set its own "timeout", "retries", "cwd", "env" and "shell" in the file.
+A thread task { "module", "export", "args" } runs a function of a JavaScript module
+(path relative to <file>) on a worker thread; a timeout ends its thread.
 Exit code: 0 when every task succeeded, 1 otherwise, 130 when stopped by Ctrl-C.`
 
 /** A command line that cannot be run: the message says what to fix. */
@@ -78,6 +83,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     concurrency: number('concurrency', values.concurrency, true, 1) ?? 4,
     timeout: timeout ?? null,
     retries: number('retries', values.retries, true, 0) ?? 0,
+    threads: number('threads', values.threads, true, 1) ?? null,
     file: positionals[0] ?? '-',
   }
 }
@@ -91,6 +97,7 @@ function parse(argv: readonly string[]) {
       concurrency: { type: 'string', short: 'c' },
       timeout: { type: 'string', short: 't' },
       retries: { type: 'string', short: 'r' },
+      threads: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   })

@@ -1,6 +1,8 @@
+import { isAbsolute } from 'node:path'
 import type { Task } from '../task.js'
 import type { AttemptContext } from './attempt-context.js'
 import { runCommand } from './run-command.js'
+import type { ThreadPools } from './thread-pools.js'
 import { checkInteger, checkSeconds, describe } from './validate.js'
 
 /** A task ready to run: its body and its own limits (undefined: the run's). */
@@ -16,7 +18,13 @@ export interface PreparedTask {
  * Checks a task and turns it into a {@link PreparedTask}. @throws TypeError/RangeError
  * naming `tasks[index]` and what is wrong with it.
  */
-export function prepareTask(task: Task, index: number, killGrace: number): PreparedTask {
+export function prepareTask(
+  task: Task,
+  index: number,
+  killGrace: number,
+  threads: ThreadPools,
+  orphanGuard = false,
+): PreparedTask {
   const where = `tasks[${index}]`
   if (typeof task === 'function') {
     return {
@@ -29,7 +37,7 @@ export function prepareTask(task: Task, index: number, killGrace: number): Prepa
   }
   if (task === null || typeof task !== 'object') {
     throw new TypeError(
-      `Expected \`${where}\` to be a function or { name, run } or { name, command }, got ${describe(task)}`,
+      `Expected \`${where}\` to be a function or { name, run }, { name, command } or { name, module, export }, got ${describe(task)}`,
     )
   }
   const name = typeof task.name === 'string' && task.name !== '' ? task.name : `task-${index + 1}`
@@ -41,6 +49,34 @@ export function prepareTask(task: Task, index: number, killGrace: number): Prepa
     const run = task.run
     return { name, isCommand: false, body: (context) => run(context), timeout, retries }
   }
+  if ('module' in task) {
+    const { module, export: exported } = task
+    const args = task.args ?? []
+    const fileUrl = module instanceof URL ? module.protocol === 'file:' : typeof module === 'string'
+    if (
+      !fileUrl ||
+      (typeof module === 'string' && !module.startsWith('file:') && !isAbsolute(module))
+    ) {
+      throw new TypeError(
+        `Expected \`${where}.module\` to be a file: URL or an absolute path, got ${describe(module)}`,
+      )
+    }
+    if (typeof exported !== 'string' || exported === '') {
+      throw new TypeError(
+        `Expected \`${where}.export\` to be the name of a function the module exports, got ${describe(exported)}`,
+      )
+    }
+    if (!Array.isArray(args)) {
+      throw new TypeError(`Expected \`${where}.args\` to be an array, got ${describe(task.args)}`)
+    }
+    return {
+      name,
+      isCommand: false,
+      body: () => threads.run(module, exported, args),
+      timeout,
+      retries,
+    }
+  }
   if ('command' in task && typeof task.command === 'string' && task.command !== '') {
     const args = task.args ?? []
     if (!Array.isArray(args) || !args.every((arg) => typeof arg === 'string')) {
@@ -51,12 +87,12 @@ export function prepareTask(task: Task, index: number, killGrace: number): Prepa
     return {
       name,
       isCommand: true,
-      body: (context) => runCommand(task, context, killGrace),
+      body: (context) => runCommand(task, context, killGrace, orphanGuard),
       timeout,
       retries,
     }
   }
   throw new TypeError(
-    `Expected \`${where}\` to have a \`run\` function or a non-empty \`command\` string, got ${describe(task)}`,
+    `Expected \`${where}\` to have a \`run\` function, a non-empty \`command\` string or a \`module\`, got ${describe(task)}`,
   )
 }

@@ -5,6 +5,15 @@ import type { AttemptContext } from './attempt-context.js'
 
 const POSIX = process.platform !== 'win32'
 
+// The orphan guard (POSIX sh): keeps the pipe from the runner as fd 3 in a background
+// watcher, then becomes the command (exec: same pid, same exit status or signal). The
+// watcher's read ends only at EOF, when every writer of the pipe is gone: the runner died,
+// even by SIGKILL, or the command ended and the runner closed its end. Then it kills the
+// whole process group. (Background jobs of a non-interactive sh get /dev/null as stdin
+// before their own redirections, hence `exec 3<&0` first.)
+const GUARD =
+  'exec 3<&0; ( read -r _ <&3; kill -KILL 0 ) </dev/null >/dev/null 2>&1 & exec "$@" </dev/null 3<&-'
+
 /** Sends `signal` to the child and everything it started (its process group on POSIX). */
 function signalTree(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.pid === undefined) return
@@ -21,7 +30,9 @@ function signalTree(child: ChildProcess, signal: NodeJS.Signals): void {
  * succeeds. The child is the leader of a new process group (on POSIX); when
  * `context.signal` aborts, the whole group gets SIGTERM, then SIGKILL `killGrace` seconds
  * later, and the promise settles only once the child has exited, so no child outlives its
- * attempt. Processes the command left behind in its group are killed when it exits.
+ * attempt. Processes the command left behind in its group are killed when it exits. With
+ * `orphanGuard` (POSIX), the command runs under a small sh guard that kills its group when
+ * this process dies, even by SIGKILL (a missing command then fails with exit code 127).
  *
  * @throws CommandFailed on a non-zero exit, death by a signal, or a command that cannot
  *   start; the signal's reason when stopped through `context.signal`.
@@ -36,16 +47,25 @@ export async function runCommand(
   task: CommandTask,
   context: AttemptContext,
   killGrace = 1,
+  orphanGuard = false,
 ): Promise<number> {
   context.signal.throwIfAborted()
+  const guard = orphanGuard && POSIX
   const options: SpawnOptions = {
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [guard ? 'pipe' : 'ignore', 'pipe', 'pipe'],
     detached: POSIX,
-    shell: task.shell ?? false,
+    shell: guard ? false : (task.shell ?? false),
     env: task.env ? { ...process.env, ...task.env } : process.env,
   }
   if (task.cwd !== undefined) options.cwd = task.cwd
-  const child = spawn(task.command, task.args ?? [], options)
+  const argv = [task.command, ...(task.args ?? [])]
+  const child = guard
+    ? spawn(
+        '/bin/sh',
+        ['-c', GUARD, 'strand-guard', ...(task.shell ? ['/bin/sh', '-c', argv.join(' ')] : argv)],
+        options,
+      )
+    : spawn(task.command, task.args ?? [], options)
   const write = (chunk: string): void => context.write(chunk)
   child.stdout?.setEncoding('utf8').on('data', write)
   child.stderr?.setEncoding('utf8').on('data', write)

@@ -1,25 +1,38 @@
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, mkdtempSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'tsup'
 
 /**
- * Bundles src/cli.ts (with Strand, from source) into one file in a temporary directory and
- * returns its path, so the CLI tests run the current source as a real child process without
- * a prior `npm run build`.
+ * Bundles src/cli.ts (with Strand, from source) into one file and returns its path, so
+ * the CLI tests run the current source as a real child process without a prior
+ * `npm run build`. piscina stays external (it starts its workers from its own files):
+ * the bundle goes under node_modules/.cache, where Node finds it, and the ThreadPool's
+ * worker-side dispatcher is written next to the bundle, where the pool looks for it.
  */
 export async function buildCli(): Promise<string> {
-  const outDir = mkdtempSync(join(tmpdir(), 'strand-tasks-'))
+  const cache = fileURLToPath(new URL('../../node_modules/.cache/', import.meta.url))
+  mkdirSync(cache, { recursive: true })
+  const outDir = mkdtempSync(join(cache, 'strand-tasks-'))
   await build({
-    entry: { cli: fileURLToPath(new URL('../../src/cli.ts', import.meta.url)) },
+    entry: {
+      cli: fileURLToPath(new URL('../../src/cli.ts', import.meta.url)),
+      dispatch: fileURLToPath(
+        new URL('../../../../packages/threadpool/src/dispatch.js', import.meta.url),
+      ),
+    },
     outDir,
     format: ['esm'],
     target: 'node20',
     platform: 'node',
-    noExternal: [/.*/],
+    noExternal: [/^(?!piscina$)/],
+    external: ['piscina'],
     config: false,
     silent: true,
+    // ioredis (under strand/redis) is CommonJS: give its require() of Node built-ins a real one
+    banner: {
+      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+    },
     esbuildOptions(options) {
       options.conditions = ['@strand/source']
     },

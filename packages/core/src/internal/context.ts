@@ -11,11 +11,15 @@ import type { Task } from './task.js'
  * resource, which costs about twice as much per promise. Code run from a timer or an
  * event emitter callback counts as the main greenlet; anything it awaits counts as
  * whoever awaits it.
+ *
+ * The hooks cost every promise in the process a little, also promises of code that
+ * never touches Strand, so they are on only while greenlets are alive: installed when
+ * the first one starts, removed once none has been alive for a whole event-loop turn.
  */
 const TASK = Symbol('strand.task')
 
 let current: Task | null = null
-let installed = false
+let stopHooks: (() => void) | null = null
 /** True while a promise reaction runs (between the before and after hooks). */
 let inReaction = false
 /** Called once the current reaction ends, if set (the ready queue settling its waiters). */
@@ -41,13 +45,31 @@ export function enterTask(task: Task | null): void {
   current = task
 }
 
-/** Installs the hooks once per thread. */
+/** Installs the hooks unless they are on (a greenlet is about to run). */
 export function installContextHooks(): void {
-  if (installed) return
-  installed = true
-  promiseHooks.onInit(onInit)
-  promiseHooks.onBefore(onBefore)
-  promiseHooks.onAfter(onAfter)
+  if (stopHooks !== null) return
+  const stops = [
+    promiseHooks.onInit(onInit),
+    promiseHooks.onBefore(onBefore),
+    promiseHooks.onAfter(onAfter),
+  ]
+  stopHooks = () => {
+    for (const stop of stops) stop()
+  }
+}
+
+/** Removes the hooks (no greenlet is alive): promises cost what they cost without Strand. */
+export function removeContextHooks(): void {
+  if (stopHooks === null) return
+  stopHooks()
+  stopHooks = null
+  current = null
+  inReaction = false
+}
+
+/** True while the hooks are installed. */
+export function contextHooksInstalled(): boolean {
+  return stopHooks !== null
 }
 
 function onInit(promise: Promise<unknown>): void {

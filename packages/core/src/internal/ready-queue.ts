@@ -1,4 +1,5 @@
 import { inPromiseReaction, onReactionEnd } from './context.js'
+import { nodeSetImmediate } from './node-timers.js'
 import { PairRing } from './ring.js'
 import type { Task } from './task.js'
 import { settle, Waiter } from './waiter.js'
@@ -116,7 +117,7 @@ export class ReadyQueue {
   private schedule(): void {
     this.scheduled = true
     if (this.sliceStart >= 0 && (this.sliceRuns >= this.maxRunsPerSlice || this.overTime())) {
-      setImmediate(this.runPass)
+      nodeSetImmediate(this.runPass)
     } else {
       void RESOLVED.then(this.runPass)
     }
@@ -162,7 +163,7 @@ export class ReadyQueue {
     if (this.sliceStart < 0) {
       this.sliceStart = performance.now()
       this.sliceRuns = 0
-      setImmediate(this.endSlice)
+      nodeSetImmediate(this.endSlice)
     }
     const q = this.ring
     if (this.shuffle !== null && q.size > 1) this.permute(this.shuffle)

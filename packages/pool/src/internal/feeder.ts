@@ -1,7 +1,7 @@
 import { Greenlet, getHub } from '@strand/core'
 import { Waiter } from '@strand/core/internal'
-import type { BaseGroup } from '../base-group.js'
-import { CLAIM, type SlotClaim } from './slot-claim.js'
+import type { Members } from './members.js'
+import { FEED_OWNER, type SlotClaim, type SlotPolicy } from './slot-policy.js'
 
 /** What a {@link Feeder} needs from the imap run it feeds. */
 export interface FeedTarget<I> {
@@ -39,19 +39,21 @@ export class Feeder<I> implements SlotClaim {
   /** the greenlet's wait while parked: in the pool's line, or waiting for a credit */
   private idle: Waiter | null = null
   private filling = false
+  private readonly slots: SlotPolicy
 
   constructor(
-    private readonly group: BaseGroup,
+    private readonly members: Members,
     private readonly run: FeedTarget<I>,
     private readonly items: Iterable<I> | AsyncIterable<I>,
     private readonly label: string,
   ) {
+    this.slots = members.slots
     const g = new Greenlet(feed, this)
     g.name = `${label} feeder`
     this.greenlet = g.start()
   }
 
-  /** @internal the pool hands us a slot (`w` is off its line): fill it, get back in line */
+  /** The pool hands us a slot (`w` is off its line): fill it, get back in line */
   slotGranted(w: Waiter): void {
     this.filling = true
     const stop = this.pullInto() ? this.fill() : END
@@ -78,7 +80,7 @@ export class Feeder<I> implements SlotClaim {
     for (;;) {
       if (this.ended || this.run.closed) return END
       if (this.run.credits === 0) return NO_CREDIT
-      if (!this.group._tryReserve()) return NO_SLOT
+      if (!this.slots.tryTake()) return NO_SLOT
       if (!this.pullInto()) return END
     }
   }
@@ -97,23 +99,26 @@ export class Feeder<I> implements SlotClaim {
     }
     if (step === undefined || step.done === true || run.closed) {
       if (step?.done === true) this.ended = true
-      this.group._unreserve()
+      this.members.releaseSlot()
       return false
     }
     run.startTask(step.value)
     return true
   }
 
-  /** After a fill of the parked feeder: wait in line for a slot, for a credit, or finish. */
+  /**
+   * After a fill of the parked feeder: wait in line for a slot (`tryTake()` just failed),
+   * for a credit, or finish.
+   */
   private settle(w: Waiter, stop: number): void {
-    if (stop === NO_SLOT) this.group._queueForSlot(w)
+    if (stop === NO_SLOT) this.slots.enqueue(w)
     else if (stop === END) getHub().wake(w)
     // NO_CREDIT: refill() goes on when the consumer takes a result
   }
 
   private async park(stop: number): Promise<void> {
     const label = `${this.label} (waiting for ${stop === NO_SLOT ? 'a free slot' : 'the consumer'})`
-    const w = getHub().park<void>(CLAIM, null, null, label, this)
+    const w = getHub().park<void>(FEED_OWNER, null, null, label, this)
     if (!(w instanceof Waiter)) return w
     this.idle = w
     this.settle(w, stop)
@@ -124,9 +129,9 @@ export class Feeder<I> implements SlotClaim {
     }
   }
 
-  /** @internal the feeder greenlet's body */
-  async _feed(): Promise<void> {
-    const group = this.group
+  /** The feeder greenlet's body. */
+  async body(): Promise<void> {
+    const members = this.members
     const run = this.run
     let holding = false // a slot is reserved and not filled yet
     try {
@@ -151,7 +156,7 @@ export class Feeder<I> implements SlotClaim {
         }
         // async input: wait in line for a slot, then for the next item
         if (run.closed) return
-        const reserved = group._reserve()
+        const reserved = members.reserve(`${this.label} (waiting for a free slot)`)
         if (reserved !== null) await reserved
         holding = true
         if (run.closed) return
@@ -166,7 +171,7 @@ export class Feeder<I> implements SlotClaim {
     } catch (err) {
       run.sourceFailed(err)
     } finally {
-      if (holding) group._unreserve()
+      if (holding) members.releaseSlot()
       const iterator = this.iterator
       if (!this.ended && iterator !== null && typeof iterator.return === 'function') {
         try {
@@ -182,5 +187,5 @@ export class Feeder<I> implements SlotClaim {
 }
 
 function feed(feeder: Feeder<unknown>): Promise<void> {
-  return feeder._feed()
+  return feeder.body()
 }

@@ -8,8 +8,8 @@ import {
   WaitList,
   type WaitOwner,
 } from '@strand/core/internal'
-import type { BaseGroup } from '../base-group.js'
 import { Feeder, type FeedTarget } from './feeder.js'
+import type { Members } from './members.js'
 
 const DONE: IteratorResult<never> = Object.freeze({ done: true, value: undefined })
 const NO_TIMEOUT = (): void => {}
@@ -49,7 +49,7 @@ export class MapRun<I, R> implements AsyncIterableIterator<R>, DeathObserver, Fe
   private readonly label: string
 
   constructor(
-    private readonly group: BaseGroup,
+    private readonly members: Members,
     private readonly fn: Function,
     private readonly items: Iterable<I> | AsyncIterable<I>,
     private readonly ordered: boolean,
@@ -57,7 +57,7 @@ export class MapRun<I, R> implements AsyncIterableIterator<R>, DeathObserver, Fe
   ) {
     this.running = ordered ? null : []
     this.credits = maxsize
-    this.label = `${group.constructor.name}.${ordered ? 'imap' : 'imapUnordered'}`
+    this.label = `${members.name}.${ordered ? 'imap' : 'imapUnordered'}`
   }
 
   [Symbol.asyncIterator](): this {
@@ -66,7 +66,7 @@ export class MapRun<I, R> implements AsyncIterableIterator<R>, DeathObserver, Fe
 
   next(): Promise<IteratorResult<R>> {
     if (this.closed) return Promise.resolve(DONE)
-    if (this.feeder === null) this.feeder = new Feeder(this.group, this, this.items, this.label)
+    if (this.feeder === null) this.feeder = new Feeder(this.members, this, this.items, this.label)
     if (this.consumers.size === 0) {
       const g = this.take()
       if (g !== null) return this.outcome(g)
@@ -86,9 +86,9 @@ export class MapRun<I, R> implements AsyncIterableIterator<R>, DeathObserver, Fe
     return DONE
   }
 
-  /** @internal a task died: the group hears of it first (its slot may go to our feeder) */
+  /** A task died: the group hears of it first (its slot may go to our feeder). */
   notify(g: Greenlet): void {
-    this.group.notify(g)
+    this.members.notify(g)
     this.active--
     if (this.running !== null) {
       if (this.closed) return
@@ -97,7 +97,7 @@ export class MapRun<I, R> implements AsyncIterableIterator<R>, DeathObserver, Fe
     if (this.consumers.size > 0) this.pump()
   }
 
-  /** @internal a task for `item`, in the slot the feeder reserved */
+  /** A task for `item`, in the slot the feeder reserved. */
   startTask(item: I): void {
     this.credits--
     this.active++
@@ -106,17 +106,17 @@ export class MapRun<I, R> implements AsyncIterableIterator<R>, DeathObserver, Fe
     const running = this.running
     if (running === null) this.buffer.push(task)
     else if (running.push(task) > 2 * this.active + 32) sweep(running)
-    this.group._fill(task, this)
+    this.members.fill(task, this)
   }
 
-  /** @internal the input threw */
+  /** The input threw. */
   sourceFailed(err: unknown): void {
     if (this.closed) return
     this.failed = true
     this.sourceError = err
   }
 
-  /** @internal the feeder ended */
+  /** The feeder ended. */
   feederDone(): void {
     this.fed = true
     if (this.consumers.size > 0) this.pump()

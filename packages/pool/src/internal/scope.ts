@@ -1,13 +1,8 @@
-import { type Greenlet, getHub, StrandError } from '@strand/core'
+import { type Greenlet, getHub } from '@strand/core'
 import { dropPendingInterrupt } from '@strand/core/internal'
 import type { BaseGroup } from '../base-group.js'
-
-/** Raised into the scope's body when a child fails, so the body stops at its next wait. */
-class ScopeCancelled extends StrandError {
-  constructor() {
-    super('ERR_SCOPE_CANCELLED', 'A task of this Group.scope() failed; the scope is cancelled')
-  }
-}
+import { ScopeCancelled } from '../errors.js'
+import type { Members } from './members.js'
 
 /** The fail-fast bookkeeping of one {@link Group.scope} run. */
 export class Scope {
@@ -33,11 +28,12 @@ export class Scope {
 /** asyncio.TaskGroup semantics for a Group: see {@link Group.scope}. */
 export async function runScope<G extends BaseGroup, R>(
   group: G,
+  members: Members,
   body: (group: G) => R | PromiseLike<R>,
 ): Promise<Awaited<R>> {
   const caller = getHub().current()
   const scope = new Scope(group, caller)
-  group._scope = scope
+  members.scope = scope
   let result: Awaited<R> | undefined
   let bodyFailed = false
   let bodyError: unknown
