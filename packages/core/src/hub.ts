@@ -3,10 +3,12 @@ import type { Clock } from './clock.js'
 import { BlockingSwitchOutError } from './errors.js'
 import type { Greenlet } from './greenlet.js'
 import {
+  anyTaskAlive,
   currentTask,
   enterTask,
-  installContextHooks,
   removeContextHooks,
+  taskEnded,
+  taskStarted,
 } from './internal/context.js'
 import { handleType } from './internal/handles.js'
 import { HubTimers } from './internal/hub-timers.js'
@@ -468,7 +470,7 @@ export class Hub {
 
   /** @internal adds a started task to the live table (and records where it was spawned) */
   register(task: Task): void {
-    if (this.#live.count === 0) installContextHooks()
+    taskStarted()
     this.#live.add(task)
     if (this.#trace !== null) {
       this.#trace({ kind: 'spawn', greenlet: task.handle as Greenlet, parent: this.current() })
@@ -480,18 +482,20 @@ export class Hub {
 
   /** @internal a dead task leaves the live table */
   unregister(task: Task): void {
+    const before = this.#live.count
     this.#live.remove(task)
-    if (this.#live.count === 0 && !this.#hooksCheck) {
+    // counted across hubs: another hub's greenlets may still be alive (a tool's run)
+    if (this.#live.count < before && taskEnded() && !this.#hooksCheck) {
       this.#hooksCheck = true
       nodeSetImmediate(this.#maybeRemoveHooks).unref()
     }
   }
 
   #hooksCheck = false
-  // no greenlet alive for a whole turn: stop charging every promise for the context hooks
+  // no greenlet of any hub alive for a whole turn: stop charging every promise for the hooks
   readonly #maybeRemoveHooks = (): void => {
     this.#hooksCheck = false
-    if (this.#live.count === 0) removeContextHooks()
+    if (!anyTaskAlive()) removeContextHooks()
   }
 
   /** @internal queues a task's first run */

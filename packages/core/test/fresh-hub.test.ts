@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  getCurrent,
   getHub,
   Hub,
   joinAll,
@@ -122,5 +123,21 @@ describe('Hub option trace', () => {
   it('leaves the order of the schedule as it is without a trace', async () => {
     const traced = new Hub({ clock: new VirtualClock(), trace: () => {} })
     expect(await onFreshHub(traced, interleaving)).toBe('a0 b0 a1 b1 a2 b2')
+  })
+})
+
+describe('context hooks across hubs', () => {
+  it("keep following a fresh hub's greenlets after another hub's last greenlet ended", async () => {
+    // the first hub's last greenlet ends: it schedules a check for "nobody alive"
+    await onFreshHub(new Hub({ clock: new VirtualClock() }), () => spawn(() => 1).get())
+    const seen = await onFreshHub(new Hub({ clock: new VirtualClock() }), async () => {
+      const g = spawn(async () => {
+        // across event-loop turns, so the check runs while this greenlet is alive
+        for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve))
+        return getCurrent() === g
+      })
+      return g.get()
+    })
+    expect(seen).toBe(true)
   })
 })
