@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  type Greenlet,
   getCurrent,
   getHub,
   Hub,
@@ -131,7 +132,7 @@ describe('context hooks across hubs', () => {
     // the first hub's last greenlet ends: it schedules a check for "nobody alive"
     await onFreshHub(new Hub({ clock: new VirtualClock() }), () => spawn(() => 1).get())
     const seen = await onFreshHub(new Hub({ clock: new VirtualClock() }), async () => {
-      const g = spawn(async () => {
+      const g: Greenlet<boolean> = spawn(async (): Promise<boolean> => {
         // across event-loop turns, so the check runs while this greenlet is alive
         for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve))
         return getCurrent() === g
