@@ -22,8 +22,9 @@ import { defaultHandleError, reportHandlerFailure } from './internal/report-erro
 import { runTaskBody } from './internal/run-body.js'
 import { RUNNING, SCHEDULED, Task } from './internal/task.js'
 import type { TimerEntry } from './internal/timer-heap.js'
-import type { WaitList, WaitResource } from './internal/wait-list.js'
+import type { WaitList } from './internal/wait-list.js'
 import { CLAIMED, PENDING, Waiter, type WaitOwner } from './internal/waiter.js'
+import type { TraceEvent } from './trace.js'
 
 /** Counters from {@link Hub.stats}. */
 export interface HubStats {
@@ -62,48 +63,6 @@ export interface HubOptions {
    */
   trace?: (event: TraceEvent) => void
 }
-
-/**
- * One step of a hub's schedule, told to {@link HubOptions.trace}.
- * - `spawn`: `greenlet` was started by `parent` (it runs later, at its `start`);
- * - `start`: `greenlet` runs for the first time;
- * - `wait`: `greenlet` parks on a wait labelled `label` (in the list of `resource`, when
- *   its primitive names one; `seconds` is its own timeout), or yields with `sleep(0)`;
- * - `resume`: a wait labelled `label` ends and its greenlet continues (with `error`
- *   raised there when `failed`); `greenlet` is null for a wait that belongs to nobody
- *   (the promise of `kill()`); a `sleep(0)` resumes with the label `"sleep(0)"`;
- * - `callback`: the hub runs a callback (a rawlink, an error report), by function name.
- *
- * @example
- * ```ts
- * import { Hub, VirtualClock, type TraceEvent } from '@strand/core'
- *
- * const steps: string[] = []
- * const hub = new Hub({
- *   clock: new VirtualClock(),
- *   trace: (e: TraceEvent) => steps.push(e.kind === 'resume' ? `${e.greenlet?.name} after ${e.label}` : e.kind),
- * })
- * // run a program on it with installHub(hub): steps => ['spawn', 'start', 'Greenlet-1 after sleep', …]
- * ```
- */
-export type TraceEvent =
-  | { readonly kind: 'spawn'; readonly greenlet: Greenlet; readonly parent: Greenlet }
-  | { readonly kind: 'start'; readonly greenlet: Greenlet }
-  | {
-      readonly kind: 'wait'
-      readonly greenlet: Greenlet
-      readonly label: string
-      readonly resource: WaitResource | null
-      readonly seconds: number | null
-    }
-  | {
-      readonly kind: 'resume'
-      readonly greenlet: Greenlet | null
-      readonly label: string
-      readonly failed: boolean
-      readonly error: unknown
-    }
-  | { readonly kind: 'callback'; readonly name: string }
 
 /** Signature of {@link Hub.handleError}. */
 export type ErrorHandler = (error: unknown, context: Greenlet | null) => void

@@ -8,7 +8,6 @@ export {
   Hub,
   type HubOptions,
   type HubStats,
-  type TraceEvent,
 } from './hub.js'
 export { joinAll, killAll } from './join-all.js'
 export { RawGreenlet } from './raw-greenlet.js'
@@ -17,6 +16,7 @@ export { signalHandler } from './signal-handler.js'
 export { idle, sleep } from './sleep.js'
 export { currentSignal, getCurrent, spawn, spawnLater } from './spawn.js'
 export { Timeout } from './timeout.js'
+export type { TraceEvent } from './trace.js'
 export { iwait, wait } from './wait.js'
 export type { Waitable } from './waitable.js'
 export { withTimeout } from './with-timeout.js'

@@ -134,7 +134,7 @@ function replayCall(
  *   await joinAll([first, spawn(deposit)])
  *   if (balance !== 2) throw new Error(`lost an update: balance ${balance}`)
  * }, { seed: 1 })
- * // => RaceFound: Run 3 of 100 failed (seed …): Error: lost an update: balance 1
+ * // => RaceFound: Run 1 of 100 failed (seed 39170614): Error: lost an update: balance 1
  * ```
  */
 export function explore(
