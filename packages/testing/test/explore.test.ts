@@ -1,8 +1,10 @@
+import { once } from 'node:events'
+import { type AddressInfo, connect, createServer, type Socket } from 'node:net'
 import { getHub, joinAll, sleep, spawn } from '@strand/core'
 import { Event } from '@strand/event'
 import { describe, expect, it } from 'vitest'
 import { plantedBugs } from '../examples/index.js'
-import { explore, RaceFound, TooManySteps } from '../src/index.js'
+import { explore, RaceFound, RealIOError, TooManySteps } from '../src/index.js'
 
 async function raceOf(run: Promise<unknown>): Promise<RaceFound> {
   const err = await run.then(
@@ -132,6 +134,30 @@ describe('explore()', () => {
     const hub = getHub()
     await raceOf(explore(plantedBugs[0]!.buggy, { runs: 200, seed: 1 }))
     expect(getHub()).toBe(hub)
+  })
+
+  it('refuses real I/O with RealIOError, not a RaceFound: every run would do it', async () => {
+    const server = createServer(() => {}) // accepts, never writes
+    server.listen(0, '127.0.0.1')
+    await once(server, 'listening')
+    const { port } = server.address() as AddressInfo
+    const sockets: Socket[] = []
+    try {
+      const err = await explore(
+        async () => {
+          const socket = connect(port, '127.0.0.1')
+          sockets.push(socket)
+          await once(socket, 'data')
+        },
+        { runs: 5, seed: 1 },
+      ).catch((e: unknown) => e)
+      expect(err).toBeInstanceOf(RealIOError)
+      expect(sockets).toHaveLength(1) // stopped at the first run
+    } finally {
+      for (const socket of sockets) socket.destroy()
+      server.close()
+      await once(server, 'close')
+    }
   })
 
   it('validates its arguments synchronously', () => {
