@@ -21,7 +21,7 @@ import { toKillArgs } from './internal/kill-args.js'
 import { DEAD, NEW, RUNNING, SCHEDULED, Task } from './internal/task.js'
 import { StartTimer } from './internal/timer-entries.js'
 import { checkFunction, checkOptions, checkSeconds, describe } from './internal/validate.js'
-import { WaitList } from './internal/wait-list.js'
+import { WaitList, type WaitResource } from './internal/wait-list.js'
 import type { WaitOwner } from './internal/waiter.js'
 import { Timeout } from './timeout.js'
 import type { Waitable } from './waitable.js'
@@ -262,7 +262,7 @@ export class Greenlet<T = unknown> implements Waitable {
     this.#checkNotSelf('join')
     return getHub().wait<boolean>(
       JOIN_OWNER,
-      (this.#joiners ??= new WaitList()),
+      this.#deathList(),
       seconds,
       `join(${this.name})`,
       JOIN,
@@ -286,13 +286,7 @@ export class Greenlet<T = unknown> implements Waitable {
     }
     if (opts?.block === false) return Promise.reject(new Timeout(0))
     this.#checkNotSelf('get')
-    return getHub().wait<T>(
-      GET_OWNER,
-      (this.#joiners ??= new WaitList()),
-      seconds,
-      `get(${this.name})`,
-      GET,
-    )
+    return getHub().wait<T>(GET_OWNER, this.#deathList(), seconds, `get(${this.name})`, GET)
   }
 
   /**
@@ -332,13 +326,8 @@ export class Greenlet<T = unknown> implements Waitable {
       throw error
     }
     hub.interruptTask(task, error, KILL)
-    return hub.parkDetached<void>(
-      KILL_OWNER,
-      (this.#joiners ??= new WaitList()),
-      args.seconds,
-      'kill',
-      KILL_WAIT,
-    ).promise
+    return hub.parkDetached<void>(KILL_OWNER, this.#deathList(), args.seconds, 'kill', KILL_WAIT)
+      .promise
   }
 
   /**
@@ -399,6 +388,11 @@ export class Greenlet<T = unknown> implements Waitable {
     const fn = this.#task.fn
     if (fn === null) return undefined
     return fn.name || 'anonymous'
+  }
+
+  /** join(), get() and kill() wait here; reports see that they wait for this greenlet. */
+  #deathList(): WaitList {
+    return (this.#joiners ??= new WaitList(new DeathResource(this)))
   }
 
   #abortSignal(error: unknown): void {
@@ -474,6 +468,18 @@ export class Greenlet<T = unknown> implements Waitable {
         `${this.name} cannot ${what}() itself: it would wait forever. Wait for it from another greenlet.`,
       )
     }
+  }
+}
+
+/** What a join(), get() or kill() waits for: the greenlet "holds" its own end. */
+class DeathResource implements WaitResource {
+  readonly waitsForEnd = true
+  constructor(private readonly g: Greenlet) {}
+  resourceName(): string {
+    return `greenlet "${this.g.name}"`
+  }
+  resourceHolders(): readonly Greenlet[] {
+    return [this.g]
   }
 }
 

@@ -34,6 +34,9 @@
  * {@link dropPendingInterrupt} and {@link waitPromise} (a cooperative wait on a foreign
  * promise), {@link mainInterruptArmed} (can a Timeout reach code running as main?) and
  * {@link spawnSite}; the current greenlet's interrupt signal is public (`currentSignal()`).
+ * For tools: {@link installHub} (run a program on a hub of its own), {@link waitsOf}
+ * (what a greenlet is parked on) and {@link WaitResource} (a wait list names its
+ * primitive and who holds it, for deadlock reports).
  * @module
  */
 
@@ -48,6 +51,7 @@ export {
   spawnSite,
   unobserveDeath,
   waitPromise,
+  waitsOf,
 } from './hooks.js'
 export { isAbortError, isAbortFor } from './internal/abort.js'
 export type { DeathObserver } from './internal/greenlet-links.js'
@@ -62,6 +66,6 @@ export {
   checkSeconds,
   describe,
 } from './internal/validate.js'
-export { WaitList } from './internal/wait-list.js'
+export { WaitList, type WaitResource } from './internal/wait-list.js'
 export { CLAIMED, PENDING, SETTLED, Waiter, type WaitOwner } from './internal/waiter.js'
 export { Links } from './waitable-links.js'

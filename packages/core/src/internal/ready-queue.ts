@@ -33,6 +33,8 @@ export class ReadyQueue {
    * returns an integer in [0, n)): the schedule explorer of @strand/testing.
    */
   shuffle: ((n: number) => number) | null = null
+  /** Told each waiter just before it settles, in settling order (the hub's trace). */
+  onSettle: ((w: Waiter) => void) | null = null
 
   private readonly ring = new PairRing<Entry, unknown>()
   private scheduled = false
@@ -81,9 +83,11 @@ export class ReadyQueue {
     const list = this.atEnd
     const count = this.atEndCount
     this.atEndCount = 0
+    const told = this.onSettle
     for (let i = 0; i < count; i++) {
       const w = list[i] as Waiter
       list[i] = undefined // hold nothing once settled
+      if (told !== null) told(w)
       settle(w)
     }
   }
@@ -178,6 +182,7 @@ export class ReadyQueue {
       const a = q.peekA()
       if (a instanceof Waiter) {
         q.drop()
+        if (this.onSettle !== null) this.onSettle(a)
         settle(a)
         continued = true
       } else if (a === RESOLVE) {
