@@ -54,15 +54,18 @@ const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm')).hre
  * with LoopExit if a greenlet is left blocked): the current `node`, with tsx loading the
  * TypeScript and the `@strand/source` condition resolving every Strand package to its
  * sources (no build needed). Killed after `timeout` ms: an example that does not end by
- * itself has left something running.
+ * itself has left something running. It runs in `cwd` (default: the example's folder).
  */
-export function runExample(path: string, { timeout = 15_000 } = {}): Promise<ExampleRun> {
+export function runExample(
+  path: string,
+  { timeout = 15_000, cwd = dirname(path) }: { timeout?: number; cwd?: string } = {},
+): Promise<ExampleRun> {
   const started = performance.now()
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' }
   delete env.NODE_OPTIONS
   delete env.FORCE_COLOR
   const child = spawn(process.execPath, ['--conditions=@strand/source', '--import', tsx, path], {
-    cwd: dirname(path),
+    cwd,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   })

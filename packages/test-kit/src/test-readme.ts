@@ -1,5 +1,5 @@
 // Shared by the packages' README tests (tests only; never built or published).
-import { relative } from 'node:path'
+import { dirname, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { readmeExamples } from './readme-examples.js'
@@ -18,7 +18,7 @@ export interface TestReadmeOptions {
 /**
  * Registers the tests of one README: every TypeScript/JavaScript block is an example file
  * shown whole (see {@link readmeExamples}), and each example, run in a process of its own
- * (see {@link runExample}), exits 0, writes nothing on stderr and prints exactly the lines
+ * (see {@link runExample}) in the README's folder, exits 0, writes nothing on stderr and prints exactly the lines
  * its `// =>` comments say.
  */
 export function testReadme(readme: URL, { run = true }: TestReadmeOptions = {}): void {
@@ -36,7 +36,7 @@ export function testReadme(readme: URL, { run = true }: TestReadmeOptions = {}):
       async (file, example) => {
         const { lines, from } = expectedOutput(example)
         expect(lines.length, `${file}: say what it prints (${from})`).toBeGreaterThan(0)
-        const result = await runExample(example)
+        const result = await runExample(example, { cwd: dirname(path) })
         expect({
           stdout: result.stdout.map((l) => l.trimEnd()),
           stderr: result.stderr,
