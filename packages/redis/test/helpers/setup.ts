@@ -1,10 +1,6 @@
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll } from 'vitest'
-import {
-  hasRedisServer,
-  NO_REDIS_SERVER,
-  RedisServer,
-} from '../../../test-kit/src/redis-server.js'
+import { hasRedisServer, NO_REDIS_SERVER, RedisServer } from '../../../test-kit/src/redis-server.js'
 import { RedisQueue, type RedisQueueOptions } from '../../src/index.js'
 
 export { hasRedisServer, NO_REDIS_SERVER, RedisServer }
