@@ -1,5 +1,5 @@
 // Shared by the packages' README tests (tests only; never built or published).
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename, dirname, resolve } from 'node:path'
 
 /** A fenced block of a README that shows an example file: the line above it says which. */
@@ -78,8 +78,12 @@ export function readmeExamples(readmePath: string): ReadmeExamples {
         problems.push(`${name}:${i + 1}: shows ${marker.file}, which does not exist`)
       } else {
         const wrong = firstDifference(code, readFileSync(path, 'utf8'))
-        if (wrong)
-          problems.push(`${name}:${i + 1}: the block differs from ${marker.file}: ${wrong}`)
+        if (wrong) {
+          problems.push(
+            `${name}:${i + 1}: the block differs from ${marker.file}: ${wrong} ` +
+              '(`npm run readme:sync -w @strand/test-kit` copies the files into the READMEs)',
+          )
+        }
       }
       examples.push({ file: marker.file, path, line: i + 1, code })
     } else if (CODE.has(lang)) {
@@ -93,6 +97,25 @@ export function readmeExamples(readmePath: string): ReadmeExamples {
   }
   if (marker) problems.push(`${name}:${marker.line}: the marker is not followed by a block`)
   return { examples, problems }
+}
+
+/**
+ * Copies each marked example file into its block, so a README shows the files as they
+ * are after an edit (or after the formatter changed them). Returns how many blocks changed.
+ */
+export function syncReadme(readmePath: string): number {
+  const lines = readFileSync(readmePath, 'utf8').split('\n')
+  let changed = 0
+  for (const { path, line, code } of [...readmeExamples(readmePath).examples].reverse()) {
+    if (!existsSync(path)) continue
+    const file = readFileSync(path, 'utf8')
+    if (file === code) continue
+    const shown = code.split('\n').length - 1
+    lines.splice(line, shown, ...file.replace(/\n$/, '').split('\n'))
+    changed++
+  }
+  if (changed > 0) writeFileSync(readmePath, lines.join('\n'))
+  return changed
 }
 
 /** Where two texts first differ, as "line N: shown `…`, file `…`"; null when equal. */

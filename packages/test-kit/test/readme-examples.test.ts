@@ -1,6 +1,9 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { readmeExamples } from '../src/readme-examples.js'
+import { readmeExamples, syncReadme } from '../src/readme-examples.js'
 import { expectedOutput, runExample } from '../src/run-example.js'
 import { testReadme } from '../src/test-readme.js'
 
@@ -21,11 +24,34 @@ describe('readmeExamples()', () => {
     expect(problems).toEqual([
       expect.stringMatching(/^readme\/BROKEN\.md:3: a ```ts block that is not an example/),
       'readme/BROKEN.md:9: the block differs from examples/prints.ts: line 3: shown nothing, ' +
-        'file `const g = spawn(async () => {`',
+        'file `const g = spawn(async () => {` (`npm run readme:sync -w @strand/test-kit` copies ' +
+        'the files into the READMEs)',
       'readme/BROKEN.md:14: shows examples/missing.ts, which does not exist',
       'readme/BROKEN.md:18: the marker is not followed by a block',
       expect.stringMatching(/^readme\/BROKEN\.md:21: a ```js block that is not an example/),
     ])
+  })
+})
+
+describe('syncReadme()', () => {
+  it('copies each marked file into its block and leaves the rest of the README as it is', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'strand-readme-'))
+    try {
+      mkdirSync(join(dir, 'examples'))
+      writeFileSync(join(dir, 'examples/a.ts'), "console.log('new')\nconsole.log('two')\n")
+      const readme = join(dir, 'README.md')
+      const before = '# T\n\n<!-- example: examples/a.ts -->\n```ts\nconsole.log(1)\n```\n\nEnd\n'
+      writeFileSync(readme, before)
+      expect(readmeExamples(readme).problems).toHaveLength(1)
+      expect(syncReadme(readme)).toBe(1)
+      expect(readFileSync(readme, 'utf8')).toBe(
+        "# T\n\n<!-- example: examples/a.ts -->\n```ts\nconsole.log('new')\nconsole.log('two')\n```\n\nEnd\n",
+      )
+      expect(readmeExamples(readme).problems).toEqual([])
+      expect(syncReadme(readme)).toBe(0)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
 
