@@ -13,6 +13,7 @@ export default defineConfig({
   format: ['esm'],
   target: 'node20',
   clean: true,
+  silent: true,
   sourcemap: true,
   external: [/^@strand\//, /^strand(\/|$)/, 'effect', 'p-map', 'p-limit', 'piscina'],
 })

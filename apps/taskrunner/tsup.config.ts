@@ -1,3 +1,3 @@
 import { strandBuild } from '../../tsup.base.js'
 
-export default strandBuild(['src/index.ts', 'src/cli.ts'], { dts: { entry: 'src/index.ts' } })
+export default strandBuild(['src/index.ts', 'src/cli.ts'])

@@ -2,6 +2,7 @@ import { strandBuild } from '../../tsup.base.js'
 
 export default strandBuild([
   'src/index.ts',
+  'src/monkey.ts',
   'src/net.ts',
   'src/redis.ts',
   'src/threadpool.ts',

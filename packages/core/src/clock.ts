@@ -1,3 +1,4 @@
+import { nodeClearTimeout, nodeSetImmediate, nodeSetTimeout } from './internal/node-timers.js'
 /**
  * The time source of a hub. Every sleep, timeout and deadline in Strand reads
  * `now()` and arms at most one timer through `setTimer`, so a test can swap the real
@@ -33,8 +34,8 @@ export interface Clock {
  */
 export const realClock: Clock = {
   now: () => performance.now() / 1000,
-  setTimer: (delay, callback) => setTimeout(callback, delay * 1000),
-  clearTimer: (handle) => clearTimeout(handle as NodeJS.Timeout),
+  setTimer: (delay, callback) => nodeSetTimeout(callback, delay * 1000),
+  clearTimer: (handle) => nodeClearTimeout(handle as NodeJS.Timeout),
 }
 
 /**
@@ -92,7 +93,7 @@ export class VirtualClock implements Clock {
   private poll(): void {
     if (this.polling) return
     this.polling = true
-    setImmediate(this.tick)
+    nodeSetImmediate(this.tick)
   }
 
   private tick = (): void => {

@@ -36,13 +36,13 @@ const KILL_OWNER: WaitOwner = { onTimeout: (w) => getHub().wake(w) }
 
 let nextId = 1
 const RESOLVED = Promise.resolve()
+const NO_ARGS: unknown[] = []
 const RESOLVED_TRUE = Promise.resolve(true)
 /** Marks the constructor call that wraps an existing root task. */
 const ADOPT = Symbol('adopt')
 
 // Module-private doors into the class, set by its static block: the kernel calls
-// onExit, the hub's error report calls reportIfUnobserved, the hooks call observeGreenlet.
-let onExit: (task: Task, result: unknown, failed: boolean) => void
+// the hub's error report calls reportIfUnobserved, the hooks call observeGreenlet.
 let reportIfUnobserved: (g: Greenlet) => void
 let observeGreenlet: (g: Greenlet, observer: DeathObserver) => void
 
@@ -82,10 +82,8 @@ export class Greenlet<T = unknown> implements Waitable {
   #joiners: WaitList | null = null
   #links: Links = null
   /** kill-only signal (created on first use) */
-  #controller: AbortController | null = null
-  #startTimer: StartTimer | null = null
-  /** the body's name, kept for toString() after the body is dropped */
-  #fnName: string | undefined = undefined
+  /** what few greenlets need: the kill-only signal, the startLater timer */
+  #rare: GreenletRare | null = null
 
   static {
     registerHandleType<Greenlet>({
@@ -96,8 +94,8 @@ export class Greenlet<T = unknown> implements Waitable {
         return g.#task
       },
       rootHandle: (task) => new Greenlet(ADOPT as never, task),
+      exited: (task, result, failed) => (task.handle as Greenlet).#die(result, failed),
     })
-    onExit = (task, result, failed) => (task.handle as Greenlet).#die(result, failed)
     reportIfUnobserved = (g) => {
       if (!g.#task.observed) getHub().reportError(g.#result, g.#task)
     }
@@ -118,7 +116,7 @@ export class Greenlet<T = unknown> implements Waitable {
       return
     }
     checkFunction('fn', fn)
-    this.#task = new Task(fn, args, this, onExit)
+    this.#task = new Task(fn, args.length === 0 ? NO_ARGS : args, this)
   }
 
   /** The hub that runs it (there is one per thread). */
@@ -195,12 +193,13 @@ export class Greenlet<T = unknown> implements Waitable {
    * {@link Greenlet.interruptSignal}.
    */
   get signal(): AbortSignal {
-    if (this.#controller === null) {
-      this.#controller = new AbortController()
+    const rare = (this.#rare ??= new GreenletRare())
+    if (rare.controller === null) {
+      rare.controller = new AbortController()
       const killedWith = this.#task.x?.killedWith
-      if (killedWith !== undefined) this.#controller.abort(killedWith)
+      if (killedWith !== undefined) rare.controller.abort(killedWith)
     }
-    return this.#controller.signal
+    return rare.controller.signal
   }
 
   /**
@@ -245,8 +244,9 @@ export class Greenlet<T = unknown> implements Waitable {
     task.state = SCHEDULED
     const hub = getHub()
     hub.register(task)
-    this.#startTimer = new StartTimer(task, startTask)
-    hub.addTimer(this.#startTimer, delay)
+    const timer = new StartTimer(task, startTask)
+    ;(this.#rare ??= new GreenletRare()).startTimer = timer
+    hub.addTimer(timer, delay)
     return this
   }
 
@@ -322,7 +322,8 @@ export class Greenlet<T = unknown> implements Waitable {
     const hub = getHub()
     if (task.state !== RUNNING) {
       // never ran: it never will
-      if (this.#startTimer !== null) hub.removeTimer(this.#startTimer)
+      const timer = this.#rare?.startTimer
+      if (timer != null) hub.removeTimer(timer)
       task.observed = true
       this.#die(error, !isGreenletExit(error))
       return RESOLVED
@@ -398,12 +399,12 @@ export class Greenlet<T = unknown> implements Waitable {
 
   #bodyName(): string | undefined {
     const fn = this.#task.fn
-    if (fn === null) return this.#fnName
+    if (fn === null) return undefined
     return fn.name || 'anonymous'
   }
 
   #abortSignal(error: unknown): void {
-    const controller = this.#controller
+    const controller = this.#rare?.controller ?? null
     if (controller !== null && !controller.signal.aborted) controller.abort(error)
   }
 
@@ -411,9 +412,10 @@ export class Greenlet<T = unknown> implements Waitable {
   #die(result: unknown, failed: boolean): void {
     const task = this.#task
     if (task.state === DEAD) return
-    this.#fnName = this.#bodyName()
     task.state = DEAD
-    task.fn = task.args = null
+    // the arguments go; the function stays for toString() (a pointer, where a copy of its
+    // name would cost a string and a getter call per death)
+    task.args = null
     task.pending = null
     this.#result = result
     this.#failed = failed
@@ -491,4 +493,10 @@ function toException(exception: unknown): unknown {
     return new (exception as new () => Error)()
   }
   return exception
+}
+
+/** Handle state few greenlets need, allocated on first use. */
+class GreenletRare {
+  controller: AbortController | null = null
+  startTimer: StartTimer | null = null
 }

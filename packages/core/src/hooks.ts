@@ -1,5 +1,6 @@
 import { getHub } from './get-hub.js'
 import { type Greenlet, observeGreenletDeath } from './greenlet.js'
+import type { Hub } from './hub.js'
 import { currentTask } from './internal/context.js'
 import type { DeathObserver } from './internal/greenlet-links.js'
 import { handleType } from './internal/handles.js'
@@ -25,6 +26,55 @@ import { Timeout } from './timeout.js'
 export function currentGreenlet(): Greenlet | null {
   const task = currentTask()
   return task === null ? null : (task.handle as Greenlet)
+}
+
+const HUB_KEY = Symbol.for('strand.hub')
+
+/**
+ * True while code that runs as the hub's root greenlet "main" (the main script, and
+ * timer and emitter callbacks, which also run as main) can be interrupted at its next
+ * wait: a {@link Timeout} started there is armed, or an interrupt is waiting to be
+ * raised. False when there is no hub yet: it never creates one. @strand/monkey uses it
+ * to leave main's Node calls exactly as they are unless a Timeout could stop them.
+ *
+ * @example
+ * ```ts
+ * import { Timeout } from '@strand/core'
+ * import { mainInterruptArmed } from '@strand/core/internal'
+ *
+ * mainInterruptArmed() // => false
+ * const t = Timeout.startNew(5)
+ * mainInterruptArmed() // => true
+ * t.cancel()
+ * mainInterruptArmed() // => false
+ * ```
+ */
+export function mainInterruptArmed(): boolean {
+  const hub = (globalThis as Record<symbol, Hub | undefined>)[HUB_KEY]
+  if (hub === undefined) return false
+  const root = hub.rootTask
+  if (root.pending !== null) return true
+  const scopes = root.x?.scopes
+  return scopes != null && scopes.length > 0
+}
+
+/**
+ * Where `g` was spawned (a stack, without the spawn call itself), when the hub tracked
+ * spawn sites at the time (`hub.trackSpawnSites`, or `STRAND_TRACK_SPAWN=1`); otherwise
+ * undefined. Also for a greenlet that is dead already (`hub.runInfo()` lists live ones).
+ *
+ * @example
+ * ```ts
+ * import { getHub, spawn } from '@strand/core'
+ * import { spawnSite } from '@strand/core/internal'
+ *
+ * getHub().trackSpawnSites = true
+ * const g = spawn(() => 1)
+ * spawnSite(g) // => '    at file:///app/main.js:5:11\n    …'
+ * ```
+ */
+export function spawnSite(g: Greenlet): string | undefined {
+  return handleType<Greenlet>().taskOf(g).x?.spawnSite
 }
 
 /**

@@ -14,6 +14,7 @@ import { IdleWaiters } from './internal/idle-waiters.js'
 import { abortForInterrupt, addPending, takePending } from './internal/interrupts.js'
 import { LiveList } from './internal/live-list.js'
 import { raiseLoopExit } from './internal/loop-exit.js'
+import { nodeSetImmediate } from './internal/node-timers.js'
 import { ReadyQueue } from './internal/ready-queue.js'
 import { defaultHandleError, reportHandlerFailure } from './internal/report-error.js'
 import { runTaskBody } from './internal/run-body.js'
@@ -59,7 +60,6 @@ export type ErrorHandler = (error: unknown, context: Greenlet | null) => void
 
 // a wait decided at once never times out
 const LATER_OWNER: WaitOwner = { onTimeout: () => {} }
-const rootExit = (): void => {}
 
 /**
  * The scheduler of one thread: it owns the clock, the FIFO ready queue, the timers,
@@ -91,7 +91,7 @@ export class Hub {
   /** True while a hub callback runs: waiting there is an error. */
   inCallback = false
   /** @internal the root task: code outside any spawned greenlet */
-  readonly rootTask: Task = new Task(null, null, null, rootExit)
+  readonly rootTask: Task = new Task(null, null, null)
 
   readonly #live = new LiveList()
   readonly #ready = new ReadyQueue(this)
@@ -362,7 +362,7 @@ export class Hub {
     this.#live.remove(task)
     if (this.#live.count === 0 && !this.#hooksCheck) {
       this.#hooksCheck = true
-      setImmediate(this.#maybeRemoveHooks).unref()
+      nodeSetImmediate(this.#maybeRemoveHooks).unref()
     }
   }
 

@@ -32,7 +32,8 @@
  * it in FIFO order. Beyond waits, sibling packages get the hooks below instead of any
  * private field: {@link currentGreenlet}, {@link markObserved}, {@link observeDeath},
  * {@link dropPendingInterrupt} and {@link waitPromise} (a cooperative wait on a foreign
- * promise); the current greenlet's interrupt signal is public (`currentSignal()`).
+ * promise), {@link mainInterruptArmed} (can a Timeout reach code running as main?) and
+ * {@link spawnSite}; the current greenlet's interrupt signal is public (`currentSignal()`).
  * @module
  */
 
@@ -41,8 +42,10 @@ export { installHub } from './get-hub.js'
 export {
   currentGreenlet,
   dropPendingInterrupt,
+  mainInterruptArmed,
   markObserved,
   observeDeath,
+  spawnSite,
   unobserveDeath,
   waitPromise,
 } from './hooks.js'

@@ -93,6 +93,21 @@ describe('interruptSignal and currentSignal()', () => {
     expect(signal?.aborted).toBe(true)
     expect(signal?.reason).toBeInstanceOf(GreenletExit)
   })
+
+  it('is fresh again once a pending interrupt was raised at a wait and caught', async () => {
+    const g = spawn(async () => {
+      const t = Timeout.startNew(0.01)
+      await delay(40) // not a Strand wait: the Timeout fires and stays pending
+      const during = currentSignal().aborted
+      try {
+        await sleep(0)
+      } catch (err) {
+        if (err !== t) throw err
+      }
+      return { during, after: currentSignal().aborted }
+    })
+    expect(await g.get()).toEqual({ during: true, after: false })
+  })
 })
 
 describe('Timeout.signal', () => {
@@ -107,5 +122,14 @@ describe('Timeout.signal', () => {
     }).get()
     expect(signal.aborted).toBe(true)
     expect(signal.reason).toBe(t)
+  })
+})
+
+describe('bad input is synchronous', () => {
+  it('makes killAll and shutdown throw before returning a promise', async () => {
+    const { killAll, shutdown } = await import('../src/index.js')
+    expect(() => killAll([], { timeout: Number.NaN })).toThrow(RangeError)
+    expect(() => killAll('x' as never)).toThrow(TypeError)
+    expect(() => shutdown({ timeout: -1 })).toThrow(RangeError)
   })
 })

@@ -1,3 +1,4 @@
+import { inspect } from 'node:util'
 import { Greenlet, getHub } from '@strand/core'
 import {
   checkFunction,
@@ -262,6 +263,16 @@ export abstract class BaseGroup implements AsyncDisposable, Iterable<Greenlet> {
   /** Kills what still runs: `await using group = new Group()`. */
   [Symbol.asyncDispose](): Promise<void> {
     return this.kill()
+  }
+
+  /** `Group(3 running)`; a Pool shows `Pool(size 4, 3 running, 1 free)`. */
+  [inspect.custom](): string {
+    const name = this.constructor.name
+    const running = `${this.size} running`
+    const bounded = this as unknown as { capacity?: number; freeCount?: () => number }
+    if (bounded.capacity === undefined || bounded.freeCount === undefined)
+      return `${name}(${running})`
+    return `${name}(size ${bounded.capacity}, ${running}, ${bounded.freeCount()} free)`
   }
 
   async #joinRaising(seconds: number | null): Promise<boolean> {

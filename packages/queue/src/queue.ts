@@ -1,5 +1,13 @@
+import { inspect } from 'node:util'
 import { getHub, type Hub } from '@strand/core'
-import { checkOptions, checkSeconds, Waiter, WaitList, type WaitOwner } from '@strand/core/internal'
+import {
+  checkOptions,
+  checkSeconds,
+  Waiter,
+  WaitList,
+  type WaitOwner,
+  waitingCount,
+} from '@strand/core/internal'
 import { Empty, Full, ShutDown } from './errors.js'
 import { FifoBuffer, type ItemBuffer } from './internal/buffers.js'
 import { QueueIterator } from './internal/queue-iterator.js'
@@ -24,6 +32,10 @@ export interface BlockOptions {
 const RESOLVED: Promise<void> = Promise.resolve()
 /** What `poll()` returns when there is nothing to take. */
 const NONE: unique symbol = Symbol('none')
+/** Marks a getter waiting for a `for await` loop (it takes an IteratorResult). */
+const ITERATE = 1
+const ITERATION_DONE: IteratorResult<never> = Object.freeze({ value: undefined, done: true })
+const shutDownError = (w: Waiter): ShutDown => new ShutDown(w.label)
 
 // Static owners (no closure per wait). When a wait's own timeout fires, the waiter is still
 // pending and therefore holds nothing: failing it can lose no item.
@@ -262,17 +274,13 @@ export class Queue<T> implements AsyncIterable<T> {
       this._buffer.clear()
     }
     const hub = this._hub
-    for (let w = this._putters.shift(); w !== null; w = this._putters.shift()) {
-      hub.fail(w, new ShutDown(w.label))
-    }
+    hub.failAll(this._putters, shutDownError)
+    // a `for await` loop ends quietly: its waiter gets the end of iteration, not ShutDown
     for (let w = this._getters.shift(); w !== null; w = this._getters.shift()) {
-      hub.fail(w, new ShutDown(w.label))
+      if (w.data === ITERATE) hub.wake(w, ITERATION_DONE)
+      else hub.fail(w, new ShutDown(w.label))
     }
-    const peekers = this._peekers
-    if (peekers !== null) {
-      for (let w = peekers.shift(); w !== null; w = peekers.shift())
-        hub.fail(w, new ShutDown(w.label))
-    }
+    if (this._peekers !== null) hub.failAll(this._peekers, shutDownError)
   }
 
   /**
@@ -283,13 +291,34 @@ export class Queue<T> implements AsyncIterable<T> {
     return new QueueIterator(this)
   }
 
+  /**
+   * @internal The iterator's `next()`: the IteratorResult comes straight from the hand-off
+   * (no `.then` per item), and a drained shut-down queue ends the iteration.
+   */
+  _next(): Promise<IteratorResult<T>> {
+    const item = this._poll()
+    if (item !== NONE) return Promise.resolve({ value: item, done: false })
+    if (this._isShutdown) return Promise.resolve(ITERATION_DONE)
+    return this._hub.wait(GET_OWNER, this._getters, null, this._getLabel, ITERATE)
+  }
+
+  /** `Queue(maxsize 3, 2 items, 1 getter waiting)` in console.log and util.inspect. */
+  [inspect.custom](): string {
+    const parts = [this.maxsize === null ? 'unbounded' : `maxsize ${this.maxsize}`]
+    parts.push(`${this._buffer.length} item${this._buffer.length === 1 ? '' : 's'}`)
+    if (this._getters.size > 0) parts.push(waitingCount(this._getters.size, 'getter'))
+    if (this._putters.size > 0) parts.push(waitingCount(this._putters.size, 'putter'))
+    if (this._isShutdown) parts.push('shut down')
+    return `${this._name}(${parts.join(', ')})`
+  }
+
   /** Accepts `item` if a getter waits or there is room: the hand-off is decided right here. */
   private _offer(item: T): boolean {
     const getter = this._getters.head
     if (getter !== null) {
       if (this._peekers !== null) this._wakePeekers(item)
       this._unfinished++
-      this._hub.wake(getter, item)
+      this._hub.wake(getter, getter.data === ITERATE ? { value: item, done: false } : item)
       return true
     }
     if (this._buffer.length < this._capacity) {

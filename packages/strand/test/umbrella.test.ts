@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import * as core from '@strand/core'
 import * as event from '@strand/event'
 import * as lock from '@strand/lock'
@@ -13,6 +14,23 @@ describe('strand', () => {
       for (const [key, value] of Object.entries(mod)) {
         expect(strand, `${key} from @strand/${name}`).toHaveProperty(key)
         expect((strand as Record<string, unknown>)[key], key).toBe(value)
+      }
+    }
+  })
+
+  it('names every runtime export in its README, under the package it comes from', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+    const rows = new Map(
+      [...readme.matchAll(/^\| \[`(@strand\/\w+)`\][^|]*\|(.*)\|$/gm)].map((m) => [m[1]!, m[2]!]),
+    )
+    const packages = { core, event, lock, pool, queue }
+    for (const [name, mod] of Object.entries(packages)) {
+      const row = rows.get(`@strand/${name}`)
+      expect(row, `a row for @strand/${name} in README.md`).toBeDefined()
+      for (const [key, value] of Object.entries(mod)) {
+        // a package's convenience re-export of core (pool's Timeout) sits in core's row
+        if (name !== 'core' && (core as Record<string, unknown>)[key] === value) continue
+        expect(row, `${key} in the @strand/${name} row`).toContain(`\`${key}\``)
       }
     }
   })
@@ -73,5 +91,18 @@ describe('strand', () => {
     await joinAll([consumer])
     expect(await done.wait({ timeout: 1 })).toBe(true)
     expect(squares).toEqual([1, 4, 9, 16])
+  })
+})
+
+describe('strand/monkey', () => {
+  it('re-exports every runtime export of @strand/monkey, as the same object', async () => {
+    const monkey = await import('@strand/monkey')
+    const sub = (await import('../src/monkey.js')) as Record<string, unknown>
+    for (const [key, value] of Object.entries(monkey)) expect(sub[key], key).toBe(value)
+    expect(typeof sub.patchAll).toBe('function')
+  })
+
+  it('is not part of the main import (patching is a side effect you opt into)', () => {
+    expect(strand).not.toHaveProperty('patchAll')
   })
 })

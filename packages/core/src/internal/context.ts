@@ -72,8 +72,11 @@ export function contextHooksInstalled(): boolean {
   return stopHooks !== null
 }
 
+// Outside greenlets nothing is stored: an untagged promise runs its reactions as main,
+// and a promise without the extra property costs no property store (nor, in V8, a
+// property array) — code that never touches Strand pays only for the call.
 function onInit(promise: Promise<unknown>): void {
-  ;(promise as unknown as Record<symbol, Task | null>)[TASK] = current
+  if (current !== null) (promise as unknown as Record<symbol, Task | null>)[TASK] = current
 }
 
 function onBefore(promise: Promise<unknown>): void {

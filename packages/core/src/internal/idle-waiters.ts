@@ -1,3 +1,4 @@
+import { nodeSetImmediate } from './node-timers.js'
 import { WaitList } from './wait-list.js'
 import type { Waiter } from './waiter.js'
 
@@ -19,7 +20,7 @@ export class IdleWaiters {
   watch(): void {
     if (this.watching || this.list.size === 0) return
     this.watching = true
-    setImmediate(this.check)
+    nodeSetImmediate(this.check)
   }
 
   private readonly check = (): void => {

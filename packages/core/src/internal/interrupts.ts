@@ -67,7 +67,17 @@ export function takePending(task: Task): unknown {
   }
   if (bestPrev === null) task.pending = best.next
   else bestPrev.next = best.next
+  freshSignalOnceDelivered(task)
   return best.error
+}
+
+// A signal born aborted because an interrupt was pending has served once that interrupt
+// is delivered or taken back: the next one asked for is fresh (else every later call
+// given the signal would fail at once).
+function freshSignalOnceDelivered(task: Task): void {
+  const x = task.x
+  if (task.pending === null && x !== null && x.interrupt?.signal.aborted === true)
+    x.interrupt = null
 }
 
 /** Takes back every pending interrupt raised by `source` (a cancelled Timeout, a closed scope). */
@@ -78,6 +88,7 @@ export function dropPending(task: Task, source: unknown): void {
     else if (prev === null) task.pending = e.next
     else prev.next = e.next
   }
+  freshSignalOnceDelivered(task)
 }
 
 /**

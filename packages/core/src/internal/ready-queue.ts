@@ -1,4 +1,5 @@
 import { inPromiseReaction, onReactionEnd } from './context.js'
+import { nodeSetImmediate } from './node-timers.js'
 import { PairRing } from './ring.js'
 import type { Task } from './task.js'
 import { settle, Waiter } from './waiter.js'
@@ -39,7 +40,9 @@ export class ReadyQueue {
   private sliceRuns = 0
   private passes = 0
   /** Waiters to settle when the current promise reaction ends (see settle()). */
-  private readonly atEnd: Waiter[] = []
+  private readonly atEnd: (Waiter | undefined)[] = []
+  /** How many of `atEnd` are in use (the array is reused: setting its length is slow). */
+  private atEndCount = 0
 
   constructor(private readonly host: ReadyQueueHost) {}
 
@@ -66,8 +69,8 @@ export class ReadyQueue {
     ) {
       if (this.sliceRuns < this.maxRunsPerSlice) {
         this.sliceRuns++
-        if (this.atEnd.length === 0) onReactionEnd(this.settleAtEnd)
-        this.atEnd.push(w)
+        if (this.atEndCount === 0) onReactionEnd(this.settleAtEnd)
+        this.atEnd[this.atEndCount++] = w
         return
       }
     }
@@ -76,8 +79,13 @@ export class ReadyQueue {
 
   private readonly settleAtEnd = (): void => {
     const list = this.atEnd
-    for (let i = 0; i < list.length; i++) settle(list[i] as Waiter)
-    list.length = 0
+    const count = this.atEndCount
+    this.atEndCount = 0
+    for (let i = 0; i < count; i++) {
+      const w = list[i] as Waiter
+      list[i] = undefined // hold nothing once settled
+      settle(w)
+    }
   }
 
   start(task: Task): void {
@@ -95,22 +103,26 @@ export class ReadyQueue {
 
   private push(a: Entry, b: unknown): void {
     // keep FIFO: waiters held for the end of this reaction go first
-    if (this.atEnd.length > 0) this.flushAtEndIntoRing()
+    if (this.atEndCount > 0) this.flushAtEndIntoRing()
     this.ring.push(a, b)
     if (!this.scheduled) this.schedule()
   }
 
   private flushAtEndIntoRing(): void {
     const list = this.atEnd
-    for (let i = 0; i < list.length; i++) this.ring.push(list[i] as Waiter, undefined)
-    this.sliceRuns -= list.length // the pass counts them again
-    list.length = 0
+    const count = this.atEndCount
+    this.atEndCount = 0
+    for (let i = 0; i < count; i++) {
+      this.ring.push(list[i] as Waiter, undefined)
+      list[i] = undefined
+    }
+    this.sliceRuns -= count // the pass counts them again
   }
 
   private schedule(): void {
     this.scheduled = true
     if (this.sliceStart >= 0 && (this.sliceRuns >= this.maxRunsPerSlice || this.overTime())) {
-      setImmediate(this.runPass)
+      nodeSetImmediate(this.runPass)
     } else {
       void RESOLVED.then(this.runPass)
     }
@@ -156,7 +168,7 @@ export class ReadyQueue {
     if (this.sliceStart < 0) {
       this.sliceStart = performance.now()
       this.sliceRuns = 0
-      setImmediate(this.endSlice)
+      nodeSetImmediate(this.endSlice)
     }
     const q = this.ring
     if (this.shuffle !== null && q.size > 1) this.permute(this.shuffle)

@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { main as killCleansUp } from '../examples/kill-cleans-up.js'
+import { main as timeoutStopsFetch } from '../examples/timeout-stops-fetch.js'
+
+async function lines(main: (log: (line: string) => void) => Promise<void>): Promise<string[]> {
+  const out: string[] = []
+  await main((line) => out.push(line))
+  return out
+}
+
+describe('README examples', () => {
+  it('timeout-stops-fetch prints what the README says', async () => {
+    expect(await lines(timeoutStopsFetch)).toEqual([
+      'timed out',
+      'the server saw the connection closed',
+    ])
+  })
+
+  it('kill-cleans-up prints what the README says', async () => {
+    expect(await lines(killCleansUp)).toEqual(['interval stopped: true', 'child running: false'])
+  })
+
+  it('are the files the README shows', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+    for (const name of ['timeout-stops-fetch', 'kill-cleans-up']) {
+      const source = readFileSync(new URL(`../examples/${name}.ts`, import.meta.url), 'utf8')
+      expect(readme, name).toContain(source.trim())
+    }
+  })
+})
