@@ -128,6 +128,8 @@ export class Greenlet<T = unknown> implements Waitable {
    * Creates and starts a greenlet: the same as {@link spawn}.
    * @example
    * ```ts
+   * import { Greenlet } from '@strand/core'
+   *
    * const g = Greenlet.spawn(Math.max, 1, 2)
    * await g.get() // => 2
    * ```

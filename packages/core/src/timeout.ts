@@ -85,6 +85,8 @@ export class Timeout extends StrandError implements Disposable, InterruptScope {
    * Creates and starts a Timeout. Given a Timeout, starts it if needed and returns it.
    * @example
    * ```ts
+   * import { Timeout } from '@strand/core'
+   *
    * using t = Timeout.startNew(5) // cancelled when the block ends
    * ```
    */
@@ -175,7 +177,8 @@ export class Timeout extends StrandError implements Disposable, InterruptScope {
    * import { setTimeout as delay } from 'node:timers/promises'
    *
    * using t = Timeout.startNew(0.01)
-   * await delay(10_000, null, { signal: t.signal }) // rejects after 10 ms, the timer is cleared
+   * await delay(10_000, null, { signal: t.signal })
+   * // rejects after 10 ms with an AbortError whose `cause` is `t`; the 10 s timer is cleared
    * ```
    */
   get signal(): AbortSignal {

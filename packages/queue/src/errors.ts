@@ -17,7 +17,7 @@ function after(seconds: number | null | undefined): string {
  *   await new Queue().get({ timeout: 0.01 })
  * } catch (err) {
  *   err instanceof Empty // => true
- *   console.log(err.message)
+ *   console.log((err as Empty).message)
  *   // => Queue.get() found the queue empty after 0.01 seconds; wait longer, or put() an item first
  * }
  * ```

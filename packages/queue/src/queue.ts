@@ -157,6 +157,9 @@ export class Queue<T> implements AsyncIterable<T> {
    * RangeError synchronously for bad options.
    * @example
    * ```ts
+   * import { Queue } from '@strand/queue'
+   *
+   * const q = new Queue<string>({ maxsize: 1, items: ['first'] })
    * await q.put('job', { timeout: 1 }) // rejects with Full if still full after 1 s
    * ```
    */
@@ -191,6 +194,9 @@ export class Queue<T> implements AsyncIterable<T> {
    * queue is drained (both as a rejection); TypeError/RangeError synchronously for bad options.
    * @example
    * ```ts
+   * import { Queue } from '@strand/queue'
+   *
+   * const q = new Queue<string>()
    * const job = await q.get({ timeout: 5 }) // rejects with Empty after 5 s without items
    * ```
    */
@@ -251,8 +257,13 @@ export class Queue<T> implements AsyncIterable<T> {
    * Calling it again is harmless (and may escalate to `immediate`). Never switches.
    * @example
    * ```ts
+   * import { Queue } from '@strand/queue'
+   *
+   * const q = new Queue<number>({ items: [1, 2] })
    * q.shutdown()
    * for await (const item of q) console.log(item) // drains, then the loop ends
+   * // => 1
+   * // => 2
    * ```
    */
   shutdown(opts?: { immediate?: boolean | undefined }): void {
