@@ -109,13 +109,16 @@ export class Greenlet<T = unknown> implements Waitable {
    * @throws TypeError if `fn` is not a function.
    */
   constructor(fn: (...args: never[]) => T | PromiseLike<T>, ...args: unknown[]) {
-    this.#id = nextId++
     if ((fn as unknown) === ADOPT) {
+      // main's handle takes no number: the first greenlet spawned is Greenlet-1 whether
+      // or not getCurrent() ran before
+      this.#id = 0
       this.#task = args[0] as Task
       this.#task.handle = this
       return
     }
     checkFunction('fn', fn)
+    this.#id = nextId++
     this.#task = new Task(fn, args.length === 0 ? NO_ARGS : args, this)
   }
 

@@ -27,6 +27,39 @@
  * }
  * ```
  *
+ * When you need the waiter itself — to keep bookkeeping beside it, or to settle it with
+ * an error — use `park`; it hands back the rejected promise instead of a waiter when an
+ * interrupt is already pending, so check before you touch it. `later` is a wait decided
+ * at once, settled in FIFO order behind what is queued:
+ *
+ * ```ts
+ * import { getHub } from '@strand/core'
+ * import { Waiter, WaitList, type WaitOwner } from '@strand/core/internal'
+ *
+ * const OWNER: WaitOwner = { onTimeout: (w) => getHub().fail(w, new Error('no ticket in time')) }
+ *
+ * class TicketDesk {
+ *   private waiters = new WaitList()
+ *   private served = 0
+ *   take(): Promise<number> {
+ *     const w = getHub().park<number>(OWNER, this.waiters, 5, 'TicketDesk.take')
+ *     if (!(w instanceof Waiter)) return w   // a kill or Timeout was pending: nothing parked
+ *     w.data = Date.now()                   // bookkeeping only for a real waiter
+ *     return w.promise
+ *   }
+ *   serve(): void {
+ *     const w = this.waiters.head
+ *     if (w !== null) getHub().wake(w, ++this.served)
+ *   }
+ *   close(): void {
+ *     getHub().failAll(this.waiters, () => new Error('the desk closed'))
+ *   }
+ *   peek(): Promise<number> {
+ *     return getHub().later<number>('TicketDesk.peek', this.served) // after the wakes queued now
+ *   }
+ * }
+ * ```
+ *
  * `wait`/`park` register the wait with the current greenlet, so kill() and Timeout reject
  * it and remove it from the list; `wake`/`fail` claim it exactly once and the hub settles
  * it in FIFO order. Beyond waits, sibling packages get the hooks below instead of any

@@ -1,13 +1,7 @@
 import { inspect } from 'node:util'
 import { StrandError } from './errors.js'
 import { getHub } from './get-hub.js'
-import {
-  dropPending,
-  enterScope,
-  type InterruptScope,
-  leaveScope,
-  nextOrder,
-} from './internal/interrupts.js'
+import { dropPending, enterScope, leaveScope, nextOrder } from './internal/interrupts.js'
 import { DEAD, type Task } from './internal/task.js'
 import { checkSeconds, describe } from './internal/validate.js'
 
@@ -46,7 +40,9 @@ function message(seconds: number | null, exception: unknown): string {
  * }
  * ```
  */
-export class Timeout extends StrandError implements Disposable, InterruptScope {
+// an InterruptScope for the kernel (order, abortScope, cancel), not declared as such: the
+// published type must not name the kernel's interface
+export class Timeout extends StrandError implements Disposable {
   /** The delay in seconds, or null for "never". */
   readonly seconds: number | null
   /** @internal timer-heap entry */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
-  type Greenlet,
+  Greenlet,
   getCurrent,
   getHub,
   Hub,
@@ -140,5 +140,22 @@ describe('context hooks across hubs', () => {
       return g.get()
     })
     expect(seen).toBe(true)
+  })
+})
+
+describe('default names', () => {
+  it("number greenlets in creation order; making main's handle takes no number", async () => {
+    const number = (g: { name: string }): number => Number(g.name.replace('Greenlet-', ''))
+    const a = new Greenlet(() => 1)
+    const hub = new Hub()
+    const restore = installHub(hub)
+    try {
+      getCurrent() // makes this hub's main handle
+    } finally {
+      restore()
+      hub.dispose()
+    }
+    const b = new Greenlet(() => 2)
+    expect(number(b)).toBe(number(a) + 1)
   })
 })

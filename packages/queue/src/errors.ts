@@ -30,9 +30,11 @@ export class Empty extends StrandError {
   constructor(operation = 'Queue.get', seconds: number | null = null) {
     super(
       'ERR_QUEUE_EMPTY',
-      seconds === null
-        ? `${operation}() found the queue empty; call it without \`block: false\` to wait for an item, or check empty() first`
-        : `${operation}() found the queue empty${after(seconds)}; wait longer, or put() an item first`,
+      seconds !== null
+        ? `${operation}() found the queue empty${after(seconds)}; wait longer, or put() an item first`
+        : operation.endsWith('Nowait')
+          ? `${operation}() found the queue empty; use ${operation.slice(operation.lastIndexOf('.') + 1).replace('Nowait', '')}() to wait for an item, or check empty() first`
+          : `${operation}() found the queue empty; call it without \`block: false\` to wait for an item, or check empty() first`,
     )
     this.seconds = seconds
   }

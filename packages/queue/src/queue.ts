@@ -182,7 +182,7 @@ export class Queue<T> implements AsyncIterable<T> {
    * ShutDown after shutdown().
    */
   putNowait(item: T): void {
-    if (this._isShutdown) throw new ShutDown(this._putLabel)
+    if (this._isShutdown) throw new ShutDown(`${this._name}.putNowait`)
     if (!this._offer(item)) throw new Full(`${this._name}.putNowait`)
   }
 
@@ -217,8 +217,8 @@ export class Queue<T> implements AsyncIterable<T> {
   getNowait(): T {
     const item = this._poll()
     if (item !== NONE) return item
-    if (this._isShutdown) throw new ShutDown(this._getLabel)
-    throw new Empty(this._getLabel)
+    if (this._isShutdown) throw new ShutDown(`${this._name}.getNowait`)
+    throw new Empty(`${this._name}.getNowait`)
   }
 
   /**
@@ -244,8 +244,8 @@ export class Queue<T> implements AsyncIterable<T> {
   peekNowait(): T {
     const item = this._peekItem()
     if (item !== NONE) return item
-    if (this._isShutdown) throw new ShutDown(`${this._name}.peek`)
-    throw new Empty(`${this._name}.peek`)
+    if (this._isShutdown) throw new ShutDown(`${this._name}.peekNowait`)
+    throw new Empty(`${this._name}.peekNowait`)
   }
 
   /**

@@ -53,7 +53,7 @@ export class ReadyQueue {
   }
 
   /** True when nothing is queued to run. */
-  readonly isIdle = (): boolean => this.ring.size === 0 && !this.scheduled
+  readonly isIdle = (): boolean => this.ring.size === 0 && !this.scheduled && this.atEndCount === 0
 
   /**
    * Settles a claimed waiter after the running code next waits. Inside a promise
