@@ -34,7 +34,8 @@ export interface Clock {
  */
 export const realClock: Clock = {
   now: () => performance.now() / 1000,
-  setTimer: (delay, callback) => nodeSetTimeout(callback, delay * 1000),
+  // never negative: a deadline already passed fires at once (Node 24 warns about negative delays)
+  setTimer: (delay, callback) => nodeSetTimeout(callback, delay > 0 ? delay * 1000 : 0),
   clearTimer: (handle) => nodeClearTimeout(handle as NodeJS.Timeout),
 }
 
