@@ -7,3 +7,4 @@ export {
 } from './testing/describe-stories.js'
 export { findExample } from './testing/find-example.js'
 export { measuredCounts, measuredTimes, normaliseOutput } from './testing/normalise-output.js'
+export { leftOpen, openHandles } from './testing/open-handles.js'

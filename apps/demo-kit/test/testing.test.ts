@@ -7,9 +7,11 @@ import {
   expectedFile,
   expectStory,
   findExample,
+  leftOpen,
   measuredCounts,
   measuredTimes,
   normaliseOutput,
+  openHandles,
 } from '../src/testing.js'
 
 let runs = 0
@@ -108,4 +110,14 @@ describe('expectStory()', () => {
 
 describe('describeStories()', () => {
   describeStories(doc.examples, { except: ['009#2', '009#3'] })
+})
+
+describe('leftOpen()', () => {
+  it('names what is still open beyond the baseline, and nothing once it closed', async () => {
+    const before = openHandles()
+    const timer = setTimeout(() => {}, 10_000)
+    expect(await leftOpen(before, 20)).toEqual(['Timeout'])
+    clearTimeout(timer)
+    expect(await leftOpen(before)).toEqual([])
+  })
 })
