@@ -5,6 +5,7 @@ import * as blockingConsumer from './examples/03-blocking-consumer.js'
 import * as greenletSwitch from './examples/04-greenlet-switch.js'
 import * as spawnWithArguments from './examples/05-spawn-with-arguments.js'
 import * as currentGreenlet from './examples/06-current-greenlet.js'
+import * as socketServerClient from './examples/08-socket-server-client.js'
 import * as fiveIoModels from './examples/09-five-io-models.js'
 
 /** Document 001 and its examples. */
@@ -18,6 +19,7 @@ export const document = defineDocument(
     4: greenletSwitch,
     5: spawnWithArguments,
     6: currentGreenlet,
+    8: socketServerClient,
     9: fiveIoModels,
   },
 )
