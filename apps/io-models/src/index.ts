@@ -5,6 +5,7 @@ import * as blockingConsumer from './examples/03-blocking-consumer.js'
 import * as greenletSwitch from './examples/04-greenlet-switch.js'
 import * as spawnWithArguments from './examples/05-spawn-with-arguments.js'
 import * as currentGreenlet from './examples/06-current-greenlet.js'
+import * as crawler from './examples/07-crawler.js'
 import * as socketServerClient from './examples/08-socket-server-client.js'
 import * as fiveIoModels from './examples/09-five-io-models.js'
 
@@ -19,6 +20,7 @@ export const document = defineDocument(
     4: greenletSwitch,
     5: spawnWithArguments,
     6: currentGreenlet,
+    7: crawler,
     8: socketServerClient,
     9: fiveIoModels,
   },
