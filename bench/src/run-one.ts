@@ -1,14 +1,12 @@
 // Runs one peer of one workload in this (fresh) process and prints one JSON line:
 //   node --expose-gc dist/run-one.js dist/workloads/w1-spawn.js strand
-// One warm-up run at n/10, then BENCH_RUNS (default 5) measured runs with a full GC
-// before each; the reported value is the best run (max ops/s, min memory): on a shared
-// machine interference only makes a run slower, so the best run is the closest estimate.
+// One warm-up run at n/10, then BENCH_RUNS (default 1) measured runs with a full GC
+// before each. The runner starts one such process per repetition and takes the median.
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { gc } from './internal/memory.js'
 import type { PairResult } from './internal/result.js'
-import { best } from './internal/stats.js'
-import { since } from './internal/timing.js'
+import { now, since } from './internal/timing.js'
 import type { Measurement, PeerResult, Workload } from './workload.js'
 
 function envCount(name: string, fallback: number): number {
@@ -38,17 +36,17 @@ async function main(): Promise<void> {
       `${w.id} has no peer \`${peerName}\` (peers: ${Object.keys(w.peers).join(', ')})`,
     )
   }
-  const runCount = Math.round(envCount('BENCH_RUNS', 5))
-  const n = Math.max(1, Math.round(w.n * envCount('BENCH_SCALE', 1)))
+  const runCount = Math.round(envCount('BENCH_RUNS', 1))
+  const n = Math.max(1, Math.round((w.sizes?.[peerName] ?? w.n) * envCount('BENCH_SCALE', 1)))
 
   gc()
   await peer(Math.max(1, Math.floor(n / 10))) // warm-up: JIT, pools, lazy init
 
   const runs: number[] = []
-  const extras: (Record<string, number> | undefined)[] = []
+  const extra: Record<string, number[]> = {}
   for (let i = 0; i < runCount; i++) {
     gc()
-    const start = performance.now()
+    const start = now()
     const m = asMeasurement(await peer(n))
     const seconds = since(start)
     if (w.kind === 'throughput') {
@@ -57,13 +55,10 @@ async function main(): Promise<void> {
       if (m.value === undefined) throw new Error(`${w.id}/${peerName} returned no value`)
       runs.push(m.value)
     }
-    extras.push(m.extra)
+    for (const [k, v] of Object.entries(m.extra ?? {})) (extra[k] ??= []).push(v)
   }
-  const value = best(w.kind, runs)
-  const result: PairResult = { id: w.id, peer: peerName, value, runs }
-  // the notes describe the best run (a latency beside its throughput, not the best of each)
-  const extra = extras[runs.indexOf(value)]
-  if (extra !== undefined && Object.keys(extra).length > 0) result.extra = extra
+  const result: PairResult = { id: w.id, peer: peerName, n, runs }
+  if (Object.keys(extra).length > 0) result.extra = extra
   process.stdout.write(`${JSON.stringify(result)}\n`)
 }
 

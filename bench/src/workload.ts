@@ -2,25 +2,38 @@
  * One benchmark workload, run against several implementations ("peers") of the same job.
  *
  * Each file in `src/workloads/` exports `workload: Workload`. The runner (`src/main.ts`)
- * runs every (workload, peer) pair in a fresh Node process (`src/run-one.ts`), so no peer
- * pays for another's state (AsyncLocalStorage hooks, heap, JIT), and prints one table.
+ * runs every (workload, peer) pair in a fresh Node process (`src/run-one.ts`), repeating
+ * the pairs of one workload interleaved (run 1 of every peer, run 2 of every peer, …), and
+ * prints one table with the median and the best run of each pair.
  */
 export interface Workload {
   /** Short id shown in the table and accepted on the command line, e.g. "W1". */
   id: string
   /** What is measured, in a few words. */
   title: string
-  /** What a higher (throughput) or lower (memory) number means: "greenlets/s", "items/s", "bytes/greenlet". */
+  /** What the number means: "greenlets/s", "items/s", "bytes/greenlet", "CPU µs/greenlet". */
   unit: string
-  /** Throughput: ops per second, higher is better; memory: a number the peer returns, lower is better. */
-  kind: 'throughput' | 'memory'
+  /**
+   * `throughput`: ops per second, higher is better. `memory` and `time`: a number the
+   * peer returns (bytes, microseconds, …), lower is better.
+   */
+  kind: 'throughput' | 'memory' | 'time'
   /** Operations per run (for throughput, ops/s = n / seconds). */
   n: number
+  /** A peer's own `n` instead of the workload's (a scale workload: one peer per size). */
+  sizes?: Record<string, number>
+  /**
+   * The peer the `adv.` column and the goals speak for (default `strand`: the variant
+   * written the way users write it, never a tuned one).
+   */
+  subject?: string
+  /** A peer to print every other peer's extra cost per op against, in ns (throughput only). */
+  baseline?: string
   /** The target from the issue, printed beside the result, e.g. "≥ 1.5× effect". */
   target?: string
   /**
-   * The target in a form the runner can check (optional): every goal must hold for the
-   * table to print "met". See {@link Goal}.
+   * The target in a form the runner can check (optional): every goal must hold, on the
+   * medians, for the table to print "met". See {@link Goal}.
    */
   goals?: Goal[]
   /** Extra Node flags for this workload's child processes, e.g. `['--max-old-space-size=4096']`. */
@@ -35,8 +48,8 @@ export interface Workload {
   setup?: () => Promise<Shared | { skip: string }>
   /**
    * Implementations. A throughput peer is timed around the whole call unless it returns a
-   * {@link Measurement} with `seconds` (it timed only the part that matters). A memory
-   * peer returns the measured value (a number or a Measurement with `value`).
+   * {@link Measurement} with `seconds` (it timed only the part that matters). A memory or
+   * time peer returns the measured value (a number or a Measurement with `value`).
    */
   peers: Record<string, (n: number) => Promise<PeerResult>>
 }
@@ -54,20 +67,31 @@ export type PeerResult = number | undefined | void | Measurement
 export interface Measurement {
   /** Throughput: seconds the timed part took (ops/s = n / seconds). */
   seconds?: number
-  /** Memory: the measured value in the workload's unit. */
+  /** Memory or time: the measured value in the workload's unit. */
   value?: number
-  /** Secondary numbers shown in the notes column, e.g. `{ 'rss B/greenlet': 1700 }` (those of the best run). */
+  /**
+   * Secondary numbers shown in the notes column, e.g. `{ RSS: 1700 }`. A key starting
+   * with `RSS` or holding a `B` word is shown as bytes, one ending in ` µs` as a time;
+   * goals can check them by `metric`.
+   */
   extra?: Record<string, number>
 }
 
 /**
- * A checkable target. `{ peer: 'effect', ratio: 1.5 }`: strand is at least 1.5× better
- * than effect (throughput: strand ÷ effect ≥ 1.5; memory: effect ÷ strand ≥ 1.5).
- * `{ peer: 'raw', margin: 8192 }`: strand is at most 8192 units worse than raw
- * (memory: strand − raw ≤ 8192; throughput: raw − strand ≤ 8192).
- * `{ value: 2048 }`: strand's own result is at least (throughput) or at most (memory) 2048.
+ * A checkable target, checked on the medians. `{ peer: 'effect', ratio: 1.5 }`: the
+ * subject is at least 1.5× better than effect (throughput: subject ÷ effect ≥ 1.5;
+ * memory and time: effect ÷ subject ≥ 1.5, so "≤ 0.9× effect" is `ratio: 1 / 0.9`).
+ * `{ peer: 'raw', margin: 8192 }`: the subject is at most 8192 units worse than raw
+ * (memory, time: subject − raw ≤ 8192; throughput: raw − subject ≤ 8192).
+ * `{ value: 2048 }`: the subject's own result is at least (throughput) or at most
+ * (memory, time) 2048. `metric` checks an extra number (e.g. `'RSS'`) instead of the
+ * result, in the same direction; `of` checks another peer than the workload's subject.
  */
-export type Goal =
+export type Goal = (
   | { peer: string; ratio: number }
   | { peer: string; margin: number }
   | { value: number }
+) & {
+  metric?: string
+  of?: string
+}

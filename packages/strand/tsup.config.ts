@@ -5,6 +5,7 @@ export default strandBuild([
   'src/monkey.ts',
   'src/net.ts',
   'src/redis.ts',
+  'src/testing.ts',
   'src/threadpool.ts',
   'src/threadpool-worker.ts',
 ])

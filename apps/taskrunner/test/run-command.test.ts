@@ -55,7 +55,8 @@ describe('runTasks() with commands', () => {
         const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], { stdio: 'ignore' })
         console.log('grandchild ' + child.pid)
         setTimeout(() => {}, 60_000)`
-      const report = await runTasks([nodeTask('parent', script)], { timeout: 0.5 })
+      // time for Node to start the parent and the grandchild on a busy machine
+      const report = await runTasks([nodeTask('parent', script)], { timeout: 2.5 })
       expect(report.results[0]!.status).toBe('timed-out')
       const grandchild = Number(/grandchild (\d+)/.exec(report.results[0]!.output)?.[1])
       expect(grandchild).toBeGreaterThan(0)

@@ -22,10 +22,18 @@ export function formatBytes(x: number): string {
   return `${Math.round(x)} B`
 }
 
-/** A result in its workload's terms: "1.23M/s" for throughput, "850 B" for byte counts. */
-export function formatResult(kind: 'throughput' | 'memory', unit: string, x: number): string {
+/**
+ * A result in its workload's terms: "1.23M/s" for throughput, "850 B" for byte counts,
+ * "2.31 µs" for a time in microseconds.
+ */
+export function formatResult(
+  kind: 'throughput' | 'memory' | 'time',
+  unit: string,
+  x: number,
+): string {
   if (kind === 'throughput') return `${formatCount(x)}/s`
-  return /^(bytes|B)\b/i.test(unit) ? formatBytes(x) : formatCount(x)
+  if (/^(bytes|B)\b/i.test(unit)) return formatBytes(x)
+  return /µs/.test(unit) ? `${formatCount(x)} µs` : formatCount(x)
 }
 
 /** Pads every column of `rows` to a common width, as a Markdown table (header first). */

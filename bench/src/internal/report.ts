@@ -1,25 +1,39 @@
 import type { Goal, Workload } from '../workload.js'
 import { formatBytes, formatCount, formatResult, markdownTable } from './format.js'
-import type { Outcome } from './run-pair.js'
-import { spread } from './stats.js'
+import { lowerIsBetter } from './stats.js'
+import { hasResult, type PeerSummary } from './summary.js'
 
-/** One workload's outcomes, by peer, in the peers' declared order. */
+/** One workload's summaries, by peer, in the peers' declared order. */
 export interface WorkloadRun {
   workload: Workload
-  outcomes: Map<string, Outcome>
+  peers: Map<string, PeerSummary>
+  /** Repetitions asked for (each a fresh process per peer). */
+  reps: number
+}
+
+/** The peer the goals and the `adv.` column speak for. */
+export function subjectOf(w: Workload): string {
+  return w.subject ?? 'strand'
 }
 
 /**
- * How many times better strand is than `peer`: throughput strand ÷ peer, memory
- * peer ÷ strand. Above 1, strand wins. Undefined when either result is missing.
+ * How many times better the subject (or the peer `of`) is than `peer`, on the medians
+ * (or on the extra number `metric`): throughput subject ÷ peer, memory and time peer ÷ subject. Above 1,
+ * the subject wins. Undefined when either result is missing.
  */
-export function advantage(run: WorkloadRun, peer: string): number | undefined {
-  const s = run.outcomes.get('strand')
-  const p = run.outcomes.get(peer)
-  if (s?.ok !== true || p?.ok !== true) return undefined
-  return run.workload.kind === 'throughput'
-    ? s.result.value / p.result.value
-    : p.result.value / s.result.value
+export function advantage(
+  run: WorkloadRun,
+  peer: string,
+  metric?: string,
+  of: string = subjectOf(run.workload),
+): number | undefined {
+  const s = run.peers.get(of)
+  const p = run.peers.get(peer)
+  if (!hasResult(s) || !hasResult(p)) return undefined
+  const sv = metric === undefined ? s.median : s.extra[metric]
+  const pv = metric === undefined ? p.median : p.extra[metric]
+  if (sv === undefined || pv === undefined) return undefined
+  return lowerIsBetter(run.workload.kind) ? pv / sv : sv / pv
 }
 
 /** True/false when every goal could be checked, undefined when a needed result is missing. */
@@ -37,52 +51,78 @@ export function goalsMet(run: WorkloadRun): boolean | undefined {
 
 function checkGoal(run: WorkloadRun, g: Goal): boolean | undefined {
   if ('margin' in g) {
-    const s = run.outcomes.get('strand')
-    const p = run.outcomes.get(g.peer)
-    if (s?.ok !== true || p?.ok !== true) return undefined
-    return run.workload.kind === 'throughput'
-      ? p.result.value - s.result.value <= g.margin
-      : s.result.value - p.result.value <= g.margin
+    const s = run.peers.get(g.of ?? subjectOf(run.workload))
+    const p = run.peers.get(g.peer)
+    if (!hasResult(s) || !hasResult(p)) return undefined
+    const sv = g.metric === undefined ? s.median : s.extra[g.metric]
+    const pv = g.metric === undefined ? p.median : p.extra[g.metric]
+    if (sv === undefined || pv === undefined) return undefined
+    return lowerIsBetter(run.workload.kind) ? sv - pv <= g.margin : pv - sv <= g.margin
   }
   if ('peer' in g) {
-    const adv = advantage(run, g.peer)
+    const adv = advantage(run, g.peer, g.metric, g.of)
     return adv === undefined ? undefined : adv >= g.ratio
   }
-  const s = run.outcomes.get('strand')
-  if (s?.ok !== true) return undefined
-  return run.workload.kind === 'throughput' ? s.result.value >= g.value : s.result.value <= g.value
+  const s = run.peers.get(g.of ?? subjectOf(run.workload))
+  if (!hasResult(s)) return undefined
+  const v = g.metric === undefined ? s.median : s.extra[g.metric]
+  if (v === undefined) return undefined
+  return lowerIsBetter(run.workload.kind) ? v <= g.value : v >= g.value
 }
 
-function spreadOf(runs: readonly number[]): string {
-  return runs.length < 2 ? '' : `±${Math.round(spread(runs) * 100)}%`
-}
-
-function notes(run: WorkloadRun, o: Outcome): string {
-  if (!o.ok) return ''
-  const unitIsBytes = /^(bytes|B)\b/i.test(run.workload.unit)
-  return Object.entries(o.result.extra ?? {})
-    .map(([k, v]) => `${k} ${unitIsBytes || /\bB\b/.test(k) ? formatBytes(v) : formatCount(v)}`)
-    .join(', ')
+function notes(run: WorkloadRun, s: PeerSummary): string {
+  const w = run.workload
+  const unitIsBytes = /^(bytes|B)\b/i.test(w.unit)
+  const parts = Object.entries(s.extra).map(([k, v]) => {
+    if (unitIsBytes || /\bB\b|^RSS\b/.test(k)) return `${k} ${formatBytes(v)}`
+    if (k.endsWith(' µs')) return `${k.slice(0, -3)} ${formatCount(v)} µs`
+    return `${k} ${formatCount(v)}`
+  })
+  const base = w.baseline === undefined ? undefined : run.peers.get(w.baseline)
+  if (w.kind === 'throughput' && hasResult(base) && hasResult(s) && s.peer !== w.baseline) {
+    const extraNs = 1e9 / s.median - 1e9 / base.median
+    parts.push(`${extraNs >= 0 ? '+' : ''}${extraNs.toFixed(1)} ns/op vs ${w.baseline}`)
+  }
+  if (s.errors.length > 0) {
+    const again = s.attempted < run.reps ? ', not repeated' : ''
+    parts.push(
+      `${s.errors.length} of ${s.attempted} failed${again}: ${(s.errors[0] ?? '').slice(0, 60)}`,
+    )
+  }
+  return parts.join(', ')
 }
 
 /** The results as one Markdown table: a workload's title and target on its first row. */
 export function renderTable(runs: readonly WorkloadRun[]): string {
-  const rows: string[][] = [['workload', 'peer', 'result', '±', 'strand adv.', 'target', 'notes']]
+  const rows: string[][] = [
+    ['workload', 'peer', 'median', 'best', '±', 'adv.', 'target (on medians)', 'notes'],
+  ]
   for (const run of runs) {
     const w = run.workload
     const met = goalsMet(run)
-    const verdict = met === undefined ? '' : met ? ' ✓ met' : ' ✗ not met'
+    const checkable = (w.goals?.length ?? 0) > 0
+    const verdict =
+      met === undefined
+        ? checkable
+          ? ' ? not checked (a peer has no result)'
+          : ''
+        : met
+          ? ' ✓ met'
+          : ' ✗ not met'
+    const subject = subjectOf(w)
     let first = true
-    for (const [peer, o] of run.outcomes) {
+    for (const [peer, s] of run.peers) {
       const adv = advantage(run, peer)
+      const ok = s.samples.length > 0
       rows.push([
         first ? `${w.id} ${w.title} (${w.unit})` : '',
         peer,
-        o.ok ? formatResult(w.kind, w.unit, o.result.value) : `error: ${o.error.slice(0, 70)}`,
-        o.ok ? spreadOf(o.result.runs) : '',
-        peer === 'strand' ? '—' : adv === undefined ? 'n/a' : `${adv.toFixed(2)}×`,
+        ok ? formatResult(w.kind, w.unit, s.median) : `error: ${(s.errors[0] ?? '').slice(0, 70)}`,
+        ok ? formatResult(w.kind, w.unit, s.best) : '',
+        ok && s.samples.length > 1 ? `±${Math.round(s.spread * 100)}%` : '',
+        peer === subject ? 'subject' : adv === undefined ? 'n/a' : `${adv.toFixed(2)}×`,
         first ? `${w.target ?? ''}${verdict}` : '',
-        notes(run, o),
+        ok ? notes(run, s) : '',
       ])
       first = false
     }
@@ -90,7 +130,7 @@ export function renderTable(runs: readonly WorkloadRun[]): string {
   return markdownTable(rows)
 }
 
-/** The results as plain data for results/latest.json. */
+/** The results as plain data for results/*.json. */
 export function toJson(runs: readonly WorkloadRun[]): unknown[] {
   return runs.map((run) => ({
     id: run.workload.id,
@@ -98,15 +138,20 @@ export function toJson(runs: readonly WorkloadRun[]): unknown[] {
     unit: run.workload.unit,
     kind: run.workload.kind,
     n: run.workload.n,
+    subject: subjectOf(run.workload),
     target: run.workload.target,
     goalsMet: goalsMet(run),
-    peers: [...run.outcomes].map(([peer, o]) => ({
+    peers: [...run.peers].map(([peer, s]) => ({
       peer,
-      ...(o.ok
-        ? { value: o.result.value, runs: o.result.runs, extra: o.result.extra }
-        : { error: o.error }),
-      strandAdvantage: advantage(run, peer),
-      seconds: Number(o.seconds.toFixed(2)),
+      n: s.n,
+      median: s.median,
+      best: s.best,
+      spread: Number(s.spread.toFixed(3)),
+      samples: s.samples,
+      extra: s.extra,
+      errors: s.errors,
+      advantage: advantage(run, peer),
+      seconds: Number(s.seconds.toFixed(2)),
     })),
   }))
 }

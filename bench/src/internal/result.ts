@@ -1,11 +1,11 @@
-/** One (workload, peer) result: the JSON line run-one prints and latest.json stores. */
+/** One process's result for a (workload, peer) pair: the JSON line run-one prints. */
 export interface PairResult {
   id: string
   peer: string
-  /** The statistic shown: the best of `runs` (max ops/s for throughput, min for memory). */
-  value: number
-  /** Every measured run, in order (the warm-up excluded). */
+  /** The `n` the peer ran with (the workload's, or the peer's own size, times BENCH_SCALE). */
+  n: number
+  /** Every measured run of this process, in order (the warm-up excluded). */
   runs: number[]
-  /** The peer's secondary numbers (best of the runs, as `value`), if it reported any. */
-  extra?: Record<string, number>
+  /** The peer's secondary numbers, one per measured run, by name. */
+  extra?: Record<string, number[]>
 }

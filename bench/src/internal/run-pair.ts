@@ -2,10 +2,20 @@ import { execFile } from 'node:child_process'
 import type { Workload } from '../workload.js'
 import type { PairResult } from './result.js'
 
-/** A pair's outcome: its result, or why there is none. */
+/** One process's outcome: its result, or why there is none. */
 export type Outcome =
   | { ok: true; result: PairResult; seconds: number }
   | { ok: false; error: string; seconds: number }
+
+/** How to start a pair's process. */
+export interface PairOptions {
+  /** The node binary (BENCH_NODE, default the runner's own). */
+  node: string
+  /** Seconds before the process is killed. */
+  limitSeconds: number
+  /** Extra environment for the process (a workload's `setup()`, e.g. a redis-server URL). */
+  env?: Record<string, string> | undefined
+}
 
 /**
  * Runs `run-one.js <file> <peer>` in a fresh `node --expose-gc` and parses its JSON line.
@@ -16,14 +26,13 @@ export function runPair(
   file: string,
   w: Workload,
   peer: string,
-  limitSeconds: number,
-  env?: Record<string, string>,
+  { node, limitSeconds, env }: PairOptions,
 ): Promise<Outcome> {
   const args = ['--expose-gc', ...(w.nodeArgs ?? []), runOne, file, peer]
   const start = performance.now()
   return new Promise((resolve) => {
     execFile(
-      process.execPath,
+      node,
       args,
       {
         timeout: limitSeconds * 1000,

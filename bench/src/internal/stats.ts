@@ -13,7 +13,12 @@ export function spread(values: readonly number[]): number {
   return m === 0 ? 0 : (Math.max(...values) - Math.min(...values)) / 2 / m
 }
 
-/** The best run: the highest throughput, or the lowest memory. */
-export function best(kind: 'throughput' | 'memory', values: readonly number[]): number {
-  return kind === 'throughput' ? Math.max(...values) : Math.min(...values)
+/** Throughput: higher is better; memory and time: lower is better. */
+export function lowerIsBetter(kind: 'throughput' | 'memory' | 'time'): boolean {
+  return kind !== 'throughput'
+}
+
+/** The best run: the highest throughput, or the lowest memory or time. */
+export function best(kind: 'throughput' | 'memory' | 'time', values: readonly number[]): number {
+  return lowerIsBetter(kind) ? Math.min(...values) : Math.max(...values)
 }

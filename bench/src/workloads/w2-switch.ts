@@ -7,26 +7,8 @@ import type { Workload } from '../workload.js'
 
 const WORKERS = 10
 
-async function strandLoop(count: number): Promise<void> {
-  for (let i = 0; i < count; i++) await sleep(0)
-}
-
-async function rawLoop(count: number): Promise<void> {
-  for (let i = 0; i < count; i++) await nextTurn()
-}
-
-function effectLoop(count: number) {
-  return Effect.gen(function* () {
-    for (let i = 0; i < count; i++) yield* Effect.yieldNow
-  })
-}
-
-function effectProgram(n: number) {
-  return Effect.gen(function* () {
-    const fibers: Fiber.Fiber<void>[] = []
-    for (let i = 0; i < WORKERS; i++) fibers.push(yield* Effect.forkChild(effectLoop(n / WORKERS)))
-    yield* Fiber.joinAll(fibers)
-  })
+function check(count: number, n: number): void {
+  if (count !== n) throw new Error(`W2: ${count} switches for n = ${n}`)
 }
 
 export const workload: Workload = {
@@ -39,15 +21,58 @@ export const workload: Workload = {
   goals: [{ peer: 'effect', ratio: 1.5 }],
   peers: {
     strand: async (n) => {
+      const per = Math.ceil(n / WORKERS)
+      let count = 0
       const gs: Greenlet[] = []
-      for (let i = 0; i < WORKERS; i++) gs.push(spawn(strandLoop, n / WORKERS))
+      for (let w = 0; w < WORKERS; w++) {
+        gs.push(
+          spawn(async () => {
+            for (let i = 0; i < per; i++) {
+              await sleep(0)
+              count++
+            }
+          }),
+        )
+      }
       await joinAll(gs)
+      check(count, per * WORKERS)
     },
     raw: async (n) => {
+      const per = Math.ceil(n / WORKERS)
+      let count = 0
       const ps: Promise<void>[] = []
-      for (let i = 0; i < WORKERS; i++) ps.push(rawLoop(n / WORKERS))
+      for (let w = 0; w < WORKERS; w++) {
+        ps.push(
+          (async () => {
+            for (let i = 0; i < per; i++) {
+              await nextTurn()
+              count++
+            }
+          })(),
+        )
+      }
       await Promise.all(ps)
+      check(count, per * WORKERS)
     },
-    effect: (n) => Effect.runPromise(effectProgram(n)),
+    effect: async (n) => {
+      const per = Math.ceil(n / WORKERS)
+      let count = 0
+      await Effect.runPromise(
+        Effect.gen(function* () {
+          const fibers: Fiber.Fiber<void>[] = []
+          for (let w = 0; w < WORKERS; w++) {
+            const loop = Effect.gen(function* () {
+              for (let i = 0; i < per; i++) {
+                yield* Effect.yieldNow
+                count++
+              }
+            })
+            fibers.push(yield* Effect.forkChild(loop))
+          }
+          yield* Fiber.joinAll(fibers)
+        }),
+      )
+      check(count, per * WORKERS)
+    },
   },
 }

@@ -1,6 +1,9 @@
 // W3: a bounded queue under back-pressure — Queue(maxsize 3), one producer putting 300k
 // items, 4 consumers taking them. Nearly every put and get blocks and is handed off.
-// Also exports the hand-rolled promise queue that W3b/W3c use as their `raw` peer.
+// `strand` is written as the queue's README does (consumers `for await` the queue, the
+// producer calls `shutdown()`); `strand-tuned` gets with `await q.get()` until an end
+// marker, as the effect and raw peers do. Also exports the hand-rolled promise queue that
+// W3b/W3c use as their `raw` peer.
 
 import { Effect, Queue as EffectQueue, Fiber } from 'effect'
 import { joinAll, Queue, spawn } from 'strand'
@@ -89,8 +92,35 @@ export function check(sum: number, n: number, id: string): void {
 }
 
 /**
- * Runs 1 producer + 4 consumers over a strand queue; returns the sum of the items taken.
- * `done` is the end marker each consumer gets once (it must come out after every item).
+ * Runs 1 producer + 4 consumers over a strand queue the way its README does: consumers
+ * `for await` the queue, the producer shuts it down after its last put. Returns the sum.
+ */
+export async function strandIterate(
+  q: Queue<number>,
+  items: (i: number) => number,
+  n: number,
+): Promise<number> {
+  let sum = 0
+  const consumers = []
+  for (let c = 0; c < CONSUMERS; c++) {
+    consumers.push(
+      spawn(async () => {
+        for await (const x of q) sum += x
+      }),
+    )
+  }
+  const producer = spawn(async () => {
+    for (let i = 0; i < n; i++) await q.put(items(i))
+    q.shutdown() // consumers drain what is left, then their loops end
+  })
+  await joinAll([producer, ...consumers])
+  return sum
+}
+
+/**
+ * Runs 1 producer + 4 consumers over a strand queue with `get()` and an end marker;
+ * returns the sum of the items taken. `done` is the end marker each consumer gets once
+ * (it must come out after every item).
  */
 export async function strandRun(
   q: Queue<number>,
@@ -176,13 +206,15 @@ export const workload: Workload = {
   unit: 'items/s',
   kind: 'throughput',
   n: 300_000,
-  target: '≥ 2.5× effect, ≥ 0.5× raw',
+  target: '≥ 0.5× raw (hand-rolled queue) and ≥ 2.5× effect',
   goals: [
-    { peer: 'effect', ratio: 2.5 },
     { peer: 'raw', ratio: 0.5 },
+    { peer: 'effect', ratio: 2.5 },
   ],
   peers: {
     strand: async (n) =>
+      check(await strandIterate(new Queue({ maxsize: CAPACITY }), identity, n), n, 'W3'),
+    'strand-tuned': async (n) =>
       check(await strandRun(new Queue({ maxsize: CAPACITY }), identity, n), n, 'W3'),
     effect: async (n) => check(await effectRun(EffectQueue.bounded<number>(CAPACITY), n), n, 'W3'),
     raw: async (n) => check(await rawRun(new RawQueue(CAPACITY), identity, n), n, 'W3'),

@@ -1,10 +1,11 @@
 // W3c: PriorityQueue(maxsize 64) — one producer putting 300k items in scrambled order,
 // 4 consumers taking the smallest first. Measures the heap (O(log n)) under back-pressure.
 // effect has no non-transactional priority queue, so the peer is a hand-rolled heap.
+// `strand` iterates and shuts down as users write it; `strand-tuned` uses get() + end marker.
 
 import { PriorityQueue } from 'strand'
 import type { Workload } from '../workload.js'
-import { check, RawQueue, type RawStore, rawRun, strandRun } from './w3-queue.js'
+import { check, RawQueue, type RawStore, rawRun, strandIterate, strandRun } from './w3-queue.js'
 
 const CAPACITY = 64
 /** The end marker must sort after every item. */
@@ -68,6 +69,12 @@ export const workload: Workload = {
   goals: [{ peer: 'raw', ratio: 0.5 }],
   peers: {
     strand: async (n) =>
+      check(
+        await strandIterate(new PriorityQueue({ maxsize: CAPACITY }), scramble(n), n),
+        n,
+        'W3c',
+      ),
+    'strand-tuned': async (n) =>
       check(
         await strandRun(new PriorityQueue({ maxsize: CAPACITY }), scramble(n), n, DONE),
         n,

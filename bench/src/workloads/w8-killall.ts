@@ -3,12 +3,8 @@
 import { setTimeout as delay } from 'node:timers/promises'
 import { Effect, Fiber } from 'effect'
 import { type Greenlet, killAll, sleep, spawn } from 'strand'
-import { since } from '../internal/timing.js'
+import { now, since } from '../internal/timing.js'
 import type { Workload } from '../workload.js'
-
-async function blocked(): Promise<void> {
-  await sleep(60)
-}
 
 async function rawBlocked(signal: AbortSignal): Promise<void> {
   try {
@@ -29,9 +25,13 @@ export const workload: Workload = {
   peers: {
     strand: async (n) => {
       const gs: Greenlet[] = new Array(n)
-      for (let i = 0; i < n; i++) gs[i] = spawn(blocked)
+      for (let i = 0; i < n; i++) {
+        gs[i] = spawn(async () => {
+          await sleep(60)
+        })
+      }
       await sleep(0) // every greenlet starts and parks
-      const start = performance.now()
+      const start = now()
       await killAll(gs)
       return { seconds: since(start) }
     },
@@ -44,7 +44,7 @@ export const workload: Workload = {
         ps[i] = rawBlocked(c.signal)
       }
       await delay(0)
-      const start = performance.now()
+      const start = now()
       for (const c of controllers) c.abort()
       await Promise.all(ps)
       return { seconds: since(start) }
@@ -56,7 +56,7 @@ export const workload: Workload = {
           for (let i = 0; i < n; i++)
             fibers[i] = yield* Effect.forkChild(Effect.sleep('60 seconds'))
           yield* Effect.yieldNow // every fiber starts and suspends
-          const start = performance.now()
+          const start = now()
           yield* Fiber.interruptAll(fibers)
           return { seconds: since(start) }
         }),

@@ -71,7 +71,8 @@ export class GreenletExit extends StrandError {
 /**
  * Raised into waiters when the process would otherwise exit with them still blocked:
  * nothing is left that could ever wake them ("This operation would block forever").
- * Its message names what they were waiting on.
+ * Its message names what they were waiting on, followed by a `report` of every blocked
+ * greenlet when a tool explains it (`@strand/testing` does).
  *
  * @example
  * ```ts
@@ -85,11 +86,13 @@ export class GreenletExit extends StrandError {
  * ```
  */
 export class LoopExit extends StrandError {
-  constructor(waitingOn?: string) {
-    super(
-      'ERR_LOOP_EXIT',
-      `This operation would block forever${waitingOn ? ` (waiting on ${waitingOn})` : ''}`,
-    )
+  /** Who was blocked on what, when a tool explained it ({@link Hub.explainLoopExit}); also the end of the message. */
+  readonly report: string | undefined
+
+  constructor(waitingOn?: string, report?: string) {
+    const what = `This operation would block forever${waitingOn ? ` (waiting on ${waitingOn})` : ''}`
+    super('ERR_LOOP_EXIT', report ? `${what}\n${report}` : what)
+    this.report = report || undefined
   }
 }
 

@@ -21,7 +21,7 @@ import { toKillArgs } from './internal/kill-args.js'
 import { DEAD, NEW, RUNNING, SCHEDULED, Task } from './internal/task.js'
 import { StartTimer } from './internal/timer-entries.js'
 import { checkFunction, checkOptions, checkSeconds, describe } from './internal/validate.js'
-import { WaitList } from './internal/wait-list.js'
+import { WaitList, type WaitResource } from './internal/wait-list.js'
 import type { WaitOwner } from './internal/waiter.js'
 import { Timeout } from './timeout.js'
 import type { Waitable } from './waitable.js'
@@ -36,13 +36,13 @@ const KILL_OWNER: WaitOwner = { onTimeout: (w) => getHub().wake(w) }
 
 let nextId = 1
 const RESOLVED = Promise.resolve()
+const NO_ARGS: unknown[] = []
 const RESOLVED_TRUE = Promise.resolve(true)
 /** Marks the constructor call that wraps an existing root task. */
 const ADOPT = Symbol('adopt')
 
 // Module-private doors into the class, set by its static block: the kernel calls
-// onExit, the hub's error report calls reportIfUnobserved, the hooks call observeGreenlet.
-let onExit: (task: Task, result: unknown, failed: boolean) => void
+// the hub's error report calls reportIfUnobserved, the hooks call observeGreenlet.
 let reportIfUnobserved: (g: Greenlet) => void
 let observeGreenlet: (g: Greenlet, observer: DeathObserver) => void
 
@@ -82,10 +82,8 @@ export class Greenlet<T = unknown> implements Waitable {
   #joiners: WaitList | null = null
   #links: Links = null
   /** kill-only signal (created on first use) */
-  #controller: AbortController | null = null
-  #startTimer: StartTimer | null = null
-  /** the body's name, kept for toString() after the body is dropped */
-  #fnName: string | undefined = undefined
+  /** what few greenlets need: the kill-only signal, the startLater timer */
+  #rare: GreenletRare | null = null
 
   static {
     registerHandleType<Greenlet>({
@@ -96,8 +94,8 @@ export class Greenlet<T = unknown> implements Waitable {
         return g.#task
       },
       rootHandle: (task) => new Greenlet(ADOPT as never, task),
+      exited: (task, result, failed) => (task.handle as Greenlet).#die(result, failed),
     })
-    onExit = (task, result, failed) => (task.handle as Greenlet).#die(result, failed)
     reportIfUnobserved = (g) => {
       if (!g.#task.observed) getHub().reportError(g.#result, g.#task)
     }
@@ -111,14 +109,17 @@ export class Greenlet<T = unknown> implements Waitable {
    * @throws TypeError if `fn` is not a function.
    */
   constructor(fn: (...args: never[]) => T | PromiseLike<T>, ...args: unknown[]) {
-    this.#id = nextId++
     if ((fn as unknown) === ADOPT) {
+      // main's handle takes no number: the first greenlet spawned is Greenlet-1 whether
+      // or not getCurrent() ran before
+      this.#id = 0
       this.#task = args[0] as Task
       this.#task.handle = this
       return
     }
     checkFunction('fn', fn)
-    this.#task = new Task(fn, args, this, onExit)
+    this.#id = nextId++
+    this.#task = new Task(fn, args.length === 0 ? NO_ARGS : args, this)
   }
 
   /** The hub that runs it (there is one per thread). */
@@ -130,6 +131,8 @@ export class Greenlet<T = unknown> implements Waitable {
    * Creates and starts a greenlet: the same as {@link spawn}.
    * @example
    * ```ts
+   * import { Greenlet } from '@strand/core'
+   *
    * const g = Greenlet.spawn(Math.max, 1, 2)
    * await g.get() // => 2
    * ```
@@ -193,12 +196,13 @@ export class Greenlet<T = unknown> implements Waitable {
    * {@link Greenlet.interruptSignal}.
    */
   get signal(): AbortSignal {
-    if (this.#controller === null) {
-      this.#controller = new AbortController()
+    const rare = (this.#rare ??= new GreenletRare())
+    if (rare.controller === null) {
+      rare.controller = new AbortController()
       const killedWith = this.#task.x?.killedWith
-      if (killedWith !== undefined) this.#controller.abort(killedWith)
+      if (killedWith !== undefined) rare.controller.abort(killedWith)
     }
-    return this.#controller.signal
+    return rare.controller.signal
   }
 
   /**
@@ -243,8 +247,9 @@ export class Greenlet<T = unknown> implements Waitable {
     task.state = SCHEDULED
     const hub = getHub()
     hub.register(task)
-    this.#startTimer = new StartTimer(task, startTask)
-    hub.addTimer(this.#startTimer, delay)
+    const timer = new StartTimer(task, startTask)
+    ;(this.#rare ??= new GreenletRare()).startTimer = timer
+    hub.addTimer(timer, delay)
     return this
   }
 
@@ -262,7 +267,7 @@ export class Greenlet<T = unknown> implements Waitable {
     this.#checkNotSelf('join')
     return getHub().wait<boolean>(
       JOIN_OWNER,
-      (this.#joiners ??= new WaitList()),
+      this.#deathList(),
       seconds,
       `join(${this.name})`,
       JOIN,
@@ -286,13 +291,7 @@ export class Greenlet<T = unknown> implements Waitable {
     }
     if (opts?.block === false) return Promise.reject(new Timeout(0))
     this.#checkNotSelf('get')
-    return getHub().wait<T>(
-      GET_OWNER,
-      (this.#joiners ??= new WaitList()),
-      seconds,
-      `get(${this.name})`,
-      GET,
-    )
+    return getHub().wait<T>(GET_OWNER, this.#deathList(), seconds, `get(${this.name})`, GET)
   }
 
   /**
@@ -320,7 +319,8 @@ export class Greenlet<T = unknown> implements Waitable {
     const hub = getHub()
     if (task.state !== RUNNING) {
       // never ran: it never will
-      if (this.#startTimer !== null) hub.removeTimer(this.#startTimer)
+      const timer = this.#rare?.startTimer
+      if (timer != null) hub.removeTimer(timer)
       task.observed = true
       this.#die(error, !isGreenletExit(error))
       return RESOLVED
@@ -331,13 +331,8 @@ export class Greenlet<T = unknown> implements Waitable {
       throw error
     }
     hub.interruptTask(task, error, KILL)
-    return hub.parkDetached<void>(
-      KILL_OWNER,
-      (this.#joiners ??= new WaitList()),
-      args.seconds,
-      'kill',
-      KILL_WAIT,
-    ).promise
+    return hub.parkDetached<void>(KILL_OWNER, this.#deathList(), args.seconds, 'kill', KILL_WAIT)
+      .promise
   }
 
   /**
@@ -396,12 +391,17 @@ export class Greenlet<T = unknown> implements Waitable {
 
   #bodyName(): string | undefined {
     const fn = this.#task.fn
-    if (fn === null) return this.#fnName
+    if (fn === null) return undefined
     return fn.name || 'anonymous'
   }
 
+  /** join(), get() and kill() wait here; reports see that they wait for this greenlet. */
+  #deathList(): WaitList {
+    return (this.#joiners ??= new WaitList(new DeathResource(this)))
+  }
+
   #abortSignal(error: unknown): void {
-    const controller = this.#controller
+    const controller = this.#rare?.controller ?? null
     if (controller !== null && !controller.signal.aborted) controller.abort(error)
   }
 
@@ -409,9 +409,10 @@ export class Greenlet<T = unknown> implements Waitable {
   #die(result: unknown, failed: boolean): void {
     const task = this.#task
     if (task.state === DEAD) return
-    this.#fnName = this.#bodyName()
     task.state = DEAD
-    task.fn = task.args = null
+    // the arguments go; the function stays for toString() (a pointer, where a copy of its
+    // name would cost a string and a getter call per death)
+    task.args = null
     task.pending = null
     this.#result = result
     this.#failed = failed
@@ -475,6 +476,18 @@ export class Greenlet<T = unknown> implements Waitable {
   }
 }
 
+/** What a join(), get() or kill() waits for: the greenlet "holds" its own end. */
+class DeathResource implements WaitResource {
+  readonly waitsForEnd = true
+  constructor(private readonly g: Greenlet) {}
+  resourceName(): string {
+    return `greenlet "${this.g.name}"`
+  }
+  resourceHolders(): readonly Greenlet[] {
+    return [this.g]
+  }
+}
+
 /** Tells `observer.notify(g)` synchronously when `g` dies (the `observeDeath` hook). */
 export function observeGreenletDeath(g: Greenlet, observer: DeathObserver): void {
   observeGreenlet(g, observer)
@@ -489,4 +502,10 @@ function toException(exception: unknown): unknown {
     return new (exception as new () => Error)()
   }
   return exception
+}
+
+/** Handle state few greenlets need, allocated on first use. */
+class GreenletRare {
+  controller: AbortController | null = null
+  startTimer: StartTimer | null = null
 }

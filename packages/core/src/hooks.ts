@@ -138,6 +138,31 @@ export function dropPendingInterrupt(g: Greenlet, source: unknown): void {
   dropPending(handleType<Greenlet>().taskOf(g), source)
 }
 
+/**
+ * The waits `g` is parked on now, most recent first (usually one; a timed wait in a
+ * `wait()` over several objects makes more). Each {@link Waiter} tells its `label`, its own
+ * timeout (`seconds`) and the {@link WaitList} it sits in, whose `resource` (when the
+ * primitive gave one) names what it waits on and who holds that: what deadlock reports
+ * and run-info trees are made of. Empty when `g` runs, awaits a promise Strand does not
+ * control, or is dead. `getHub().root` stands for the main greenlet.
+ *
+ * @example
+ * ```ts
+ * import { getHub, sleep, spawn } from '@strand/core'
+ * import { waitsOf } from '@strand/core/internal'
+ *
+ * const g = spawn(() => sleep(60))
+ * await sleep(0)
+ * waitsOf(g).map((w) => w.label) // => ['sleep']
+ * waitsOf(getHub().root) // => []
+ * ```
+ */
+export function waitsOf(g: Greenlet): Waiter[] {
+  const waits: Waiter[] = []
+  for (let w = handleType<Greenlet>().taskOf(g).waitHead; w !== null; w = w.tNext) waits.push(w)
+  return waits
+}
+
 const FOREIGN_OWNER: WaitOwner = {
   onTimeout: (w) => getHub().fail(w, new Timeout(w.seconds)),
 }

@@ -3,10 +3,12 @@ import type { Clock } from './clock.js'
 import { BlockingSwitchOutError } from './errors.js'
 import type { Greenlet } from './greenlet.js'
 import {
+  anyTaskAlive,
   currentTask,
   enterTask,
-  installContextHooks,
   removeContextHooks,
+  taskEnded,
+  taskStarted,
 } from './internal/context.js'
 import { handleType } from './internal/handles.js'
 import { HubTimers } from './internal/hub-timers.js'
@@ -22,6 +24,7 @@ import { RUNNING, SCHEDULED, Task } from './internal/task.js'
 import type { TimerEntry } from './internal/timer-heap.js'
 import type { WaitList } from './internal/wait-list.js'
 import { CLAIMED, PENDING, Waiter, type WaitOwner } from './internal/waiter.js'
+import type { TraceEvent } from './trace.js'
 
 /** Counters from {@link Hub.stats}. */
 export interface HubStats {
@@ -53,6 +56,12 @@ export interface HubOptions {
   shuffle?: (n: number) => number
   /** Seconds added to each timer's delay (`jitter(delay)`, never negative): simulated latency. */
   jitter?: (seconds: number) => number
+  /**
+   * Told every step of the schedule, in the order the hub takes them: each spawn, each
+   * first run, each wake-up from a wait and each hub callback (the schedule explorer's
+   * record of the switches). It must not wait or throw.
+   */
+  trace?: (event: TraceEvent) => void
 }
 
 /** Signature of {@link Hub.handleError}. */
@@ -60,7 +69,6 @@ export type ErrorHandler = (error: unknown, context: Greenlet | null) => void
 
 // a wait decided at once never times out
 const LATER_OWNER: WaitOwner = { onTimeout: () => {} }
-const rootExit = (): void => {}
 
 /**
  * The scheduler of one thread: it owns the clock, the FIFO ready queue, the timers,
@@ -89,16 +97,30 @@ export class Hub {
    * once on stderr and goes on.
    */
   handleError: ErrorHandler = defaultHandleError
+  /**
+   * Explains a LoopExit: called once each time LoopExit is raised, before any wait gets
+   * it, while the blocked greenlets still wait; what it returns ends every LoopExit's
+   * message (and is its `report`). `@strand/testing` plugs its deadlock report in here.
+   *
+   * @example
+   * ```ts
+   * import { getHub } from '@strand/core'
+   *
+   * getHub().explainLoopExit = () => getHub().runInfo().map((r) => `${r.name}: ${r.waitingOn}`).join('\n')
+   * ```
+   */
+  explainLoopExit: (() => string | undefined) | null = null
   /** True while a hub callback runs: waiting there is an error. */
   inCallback = false
   /** @internal the root task: code outside any spawned greenlet */
-  readonly rootTask: Task = new Task(null, null, null, rootExit)
+  readonly rootTask: Task = new Task(null, null, null)
 
   readonly #live = new LiveList()
   readonly #ready = new ReadyQueue(this)
   readonly #timers = new HubTimers((fire) => this.#runFromHub(fire))
-  readonly #onBeforeExit = (): void => raiseLoopExit(this.rootTask, this.#live, this.#failBound)
+  readonly #onBeforeExit = (): void => void this.raiseLoopExit()
   readonly #failBound = (w: Waiter, error: unknown): void => void this.fail(w, error)
+  readonly #trace: ((event: TraceEvent) => void) | null = null
   readonly #idlers = new IdleWaiters(
     () => this.isIdle(),
     (w) => void this.wake(w),
@@ -112,6 +134,10 @@ export class Hub {
     if (opts?.clock !== undefined) this.useClock(opts.clock)
     if (opts?.shuffle !== undefined) this.#ready.shuffle = opts.shuffle
     if (opts?.jitter !== undefined) this.#timers.jitter = opts.jitter
+    if (opts?.trace !== undefined) {
+      this.#trace = opts.trace
+      this.#ready.onSettle = (w) => this.#traceResume(w)
+    }
     this.rootTask.state = RUNNING
     this.rootTask.extras().name = 'main'
     process.on('beforeExit', this.#onBeforeExit)
@@ -220,6 +246,10 @@ export class Hub {
     if (task.pending !== null) return Promise.reject(takePending(task))
     const w = new Waiter<T>(task, owner, label)
     w.data = data
+    if (this.#trace !== null) {
+      const resource = list?.resource ?? null
+      this.#trace({ kind: 'wait', greenlet: this.#handleOf(task), label, resource, seconds })
+    }
     task.addWait(w)
     if (list !== null) list.push(w)
     if (seconds !== null) {
@@ -326,6 +356,32 @@ export class Hub {
     }
   }
 
+  /**
+   * Raises {@link LoopExit} now into the waits nothing can wake, as the hub does when
+   * Node is about to exit with greenlets blocked: into the main greenlet's waits, or,
+   * when main waits on nothing, into each blocked greenlet's (once per greenlet).
+   * Returns how many waits got it. For tools that find a program stuck while the
+   * process goes on (a test runner keeps it alive); call it only when nothing is ready
+   * and no timer or I/O could wake anyone.
+   *
+   * @example
+   * ```ts
+   * import { getHub } from '@strand/core'
+   *
+   * // nothing ready, no timers, the test's program waits: end it as Node's exit would
+   * if (getHub().isIdle() && getHub().stats().timers === 0) getHub().raiseLoopExit()
+   * ```
+   */
+  raiseLoopExit(): number {
+    let report: string | undefined
+    try {
+      report = this.explainLoopExit?.()
+    } catch (err) {
+      this.reportError(err, null)
+    }
+    return raiseLoopExit(this.rootTask, this.#live, this.#failBound, report)
+  }
+
   /** `idle()`: resume once nothing else is ready to run. */
   idle(): Promise<void> {
     const promise = this.wait<void>(LATER_OWNER, this.#idlers.list, null, 'idle')
@@ -338,7 +394,28 @@ export class Hub {
     if (this.inCallback) throw new BlockingSwitchOutError()
     const task = currentTask() ?? this.rootTask
     if (task.pending !== null) return Promise.reject(takePending(task))
+    const trace = this.#trace
+    if (trace !== null) {
+      const greenlet = this.#handleOf(task)
+      trace({ kind: 'wait', greenlet, label: 'sleep(0)', resource: null, seconds: null })
+      return new Promise<void>((resolve) =>
+        this.#ready.queueResolver(() => {
+          trace({ kind: 'resume', greenlet, label: 'sleep(0)', failed: false, error: undefined })
+          resolve()
+        }),
+      )
+    }
     return new Promise<void>(this.#ready.queueResolver)
+  }
+
+  #handleOf(task: Task): Greenlet {
+    return task === this.rootTask ? this.root : (task.handle as Greenlet)
+  }
+
+  #traceResume(w: Waiter): void {
+    const greenlet = w.task === null ? null : this.#handleOf(w.task)
+    const error = w.failed ? w.result : undefined
+    this.#trace?.({ kind: 'resume', greenlet, label: w.label, failed: w.failed, error })
   }
 
   /**
@@ -351,8 +428,11 @@ export class Hub {
 
   /** @internal adds a started task to the live table (and records where it was spawned) */
   register(task: Task): void {
-    if (this.#live.count === 0) installContextHooks()
+    taskStarted()
     this.#live.add(task)
+    if (this.#trace !== null) {
+      this.#trace({ kind: 'spawn', greenlet: task.handle as Greenlet, parent: this.current() })
+    }
     if (this.trackSpawnSites) {
       task.extras().spawnSite = new Error().stack?.split('\n').slice(3).join('\n')
     }
@@ -360,18 +440,20 @@ export class Hub {
 
   /** @internal a dead task leaves the live table */
   unregister(task: Task): void {
+    const before = this.#live.count
     this.#live.remove(task)
-    if (this.#live.count === 0 && !this.#hooksCheck) {
+    // counted across hubs: another hub's greenlets may still be alive (a tool's run)
+    if (this.#live.count < before && taskEnded() && !this.#hooksCheck) {
       this.#hooksCheck = true
       nodeSetImmediate(this.#maybeRemoveHooks).unref()
     }
   }
 
   #hooksCheck = false
-  // no greenlet alive for a whole turn: stop charging every promise for the context hooks
+  // no greenlet of any hub alive for a whole turn: stop charging every promise for the hooks
   readonly #maybeRemoveHooks = (): void => {
     this.#hooksCheck = false
-    if (this.#live.count === 0) removeContextHooks()
+    if (!anyTaskAlive()) removeContextHooks()
   }
 
   /** @internal queues a task's first run */
@@ -383,6 +465,7 @@ export class Hub {
   startTask(task: Task): void {
     if (task.state !== SCHEDULED) return // killed before it ran
     task.state = RUNNING
+    if (this.#trace !== null) this.#trace({ kind: 'start', greenlet: task.handle as Greenlet })
     // the pass runs outside any greenlet, so restoring means clearing
     enterTask(task)
     try {
@@ -394,6 +477,7 @@ export class Hub {
 
   /** @internal called by the ready queue */
   runCallback(fn: (arg: never) => unknown, arg: unknown): void {
+    if (this.#trace !== null) this.#trace({ kind: 'callback', name: fn.name || 'anonymous' })
     this.inCallback = true
     try {
       this.#runFromHub(fn as (arg: unknown) => unknown, arg)

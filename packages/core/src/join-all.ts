@@ -3,6 +3,7 @@ import { Greenlet, observeGreenletDeath } from './greenlet.js'
 import type { Hub } from './hub.js'
 import type { DeathObserver } from './internal/greenlet-links.js'
 import { checkCount, checkOptions, checkSeconds, describe } from './internal/validate.js'
+import { WaitList, type WaitResource } from './internal/wait-list.js'
 import { Waiter, type WaitOwner } from './internal/waiter.js'
 import { Timeout } from './timeout.js'
 
@@ -31,17 +32,28 @@ function toGreenlets(name: string, greenlets: Iterable<Greenlet>): Greenlet[] {
  * 100k greenlets costs one link each and no promise each. Giving up (timeout, interrupt,
  * first failure) just sets `done`: each member drops the observer lazily, in O(1).
  */
-class Gather implements DeathObserver, WaitOwner {
+class Gather implements DeathObserver, WaitOwner, WaitResource {
   readonly finished: Greenlet[] = []
   done = false
   waiter!: Waiter<Greenlet[]>
+  readonly waitsForEnd = true
 
   constructor(
     private readonly hub: Hub,
+    private readonly members: Greenlet[],
     private readonly target: number,
     private readonly raiseError: boolean,
     private readonly timeoutError: boolean,
   ) {}
+
+  // deadlock reports: the wait is for the members still alive
+  resourceName(): string {
+    return 'greenlets'
+  }
+
+  resourceHolders(): readonly Greenlet[] {
+    return this.members.filter((g) => !g.dead)
+  }
 
   notify(g: Greenlet): void {
     if (this.done) return
@@ -75,7 +87,7 @@ function gather(
   label: string,
 ): Promise<Greenlet[]> {
   const hub = getHub()
-  const gatherer = new Gather(hub, target, raiseError, timeoutError)
+  const gatherer = new Gather(hub, members, target, raiseError, timeoutError)
   const current = hub.current()
   for (const g of members) {
     if (g === current) {
@@ -86,7 +98,7 @@ function gather(
     if (raiseError && !g.successful()) return Promise.reject(g.exception)
   }
   if (gatherer.finished.length >= target) return Promise.resolve(gatherer.finished.slice(0, target))
-  const w = hub.park<Greenlet[]>(gatherer, null, seconds, label)
+  const w = hub.park<Greenlet[]>(gatherer, new WaitList(gatherer), seconds, label)
   if (!(w instanceof Waiter)) return w // interrupted before it could wait
   gatherer.waiter = w
   for (const g of members) if (!g.dead) observeGreenletDeath(g, gatherer)

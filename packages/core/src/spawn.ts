@@ -53,7 +53,8 @@ export function spawnLater<A extends unknown[], R>(
  * import { getCurrent, spawn } from '@strand/core'
  *
  * getCurrent().name // => 'main'
- * await spawn(() => getCurrent().name).get() // => 'Greenlet-1'
+ * const g = spawn((): boolean => getCurrent() === g)
+ * await g.get() // => true
  * ```
  */
 export function getCurrent(): Greenlet {

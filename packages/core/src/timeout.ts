@@ -1,13 +1,7 @@
 import { inspect } from 'node:util'
 import { StrandError } from './errors.js'
 import { getHub } from './get-hub.js'
-import {
-  dropPending,
-  enterScope,
-  type InterruptScope,
-  leaveScope,
-  nextOrder,
-} from './internal/interrupts.js'
+import { dropPending, enterScope, leaveScope, nextOrder } from './internal/interrupts.js'
 import { DEAD, type Task } from './internal/task.js'
 import { checkSeconds, describe } from './internal/validate.js'
 
@@ -46,7 +40,9 @@ function message(seconds: number | null, exception: unknown): string {
  * }
  * ```
  */
-export class Timeout extends StrandError implements Disposable, InterruptScope {
+// an InterruptScope for the kernel (order, abortScope, cancel), not declared as such: the
+// published type must not name the kernel's interface
+export class Timeout extends StrandError implements Disposable {
   /** The delay in seconds, or null for "never". */
   readonly seconds: number | null
   /** @internal timer-heap entry */
@@ -85,6 +81,8 @@ export class Timeout extends StrandError implements Disposable, InterruptScope {
    * Creates and starts a Timeout. Given a Timeout, starts it if needed and returns it.
    * @example
    * ```ts
+   * import { Timeout } from '@strand/core'
+   *
    * using t = Timeout.startNew(5) // cancelled when the block ends
    * ```
    */
@@ -175,7 +173,8 @@ export class Timeout extends StrandError implements Disposable, InterruptScope {
    * import { setTimeout as delay } from 'node:timers/promises'
    *
    * using t = Timeout.startNew(0.01)
-   * await delay(10_000, null, { signal: t.signal }) // rejects after 10 ms, the timer is cleared
+   * await delay(10_000, null, { signal: t.signal })
+   * // rejects after 10 ms with an AbortError whose `cause` is `t`; the 10 s timer is cleared
    * ```
    */
   get signal(): AbortSignal {

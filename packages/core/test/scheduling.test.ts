@@ -105,14 +105,14 @@ describe('scheduling', () => {
 
   it('wakes sleepers in deadline order', async () => {
     const log: number[] = []
-    const gs = [30, 10, 20].map((ms) =>
+    const gs = [300, 100, 200].map((ms) =>
       spawn(async () => {
         await sleep(ms / 1000)
         log.push(ms)
       }),
     )
     await joinAll(gs)
-    expect(log).toEqual([10, 20, 30])
+    expect(log).toEqual([100, 200, 300])
   })
 
   it('sleeps at least the requested time', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   getHub,
+  Hub,
   joinAll,
   sleep,
   spawn,
@@ -9,6 +10,7 @@ import {
   VirtualClock,
   withTimeout,
 } from '../src/index.js'
+import { installHub } from '../src/internal.js'
 
 const hub = getHub()
 const clock = new VirtualClock(100)
@@ -60,5 +62,57 @@ describe('VirtualClock', () => {
     await sleep(0)
     expect(() => hub.useClock(new VirtualClock())).toThrow(/timer\(s\) are armed/)
     await g.kill()
+  })
+})
+
+describe('VirtualClock without autojump', () => {
+  async function onFreshHub<T>(clock: VirtualClock, body: () => Promise<T>): Promise<T> {
+    const fresh = new Hub({ clock })
+    const restore = installHub(fresh)
+    try {
+      return await body()
+    } finally {
+      restore()
+      fresh.dispose()
+    }
+  }
+
+  it('stands still until advance(), which fires due timers in deadline order, each at its own time', async () => {
+    const manual = new VirtualClock(0, { autojump: false })
+    const log = await onFreshHub(manual, async () => {
+      const seen: string[] = []
+      spawn(async () => {
+        await sleep(10)
+        seen.push(`a at ${manual.now()}`)
+      })
+      spawn(async () => {
+        await sleep(30)
+        seen.push(`b at ${manual.now()}`)
+      })
+      await sleep(0)
+      await new Promise((resolve) => setTimeout(resolve, 5))
+      seen.push(`still ${manual.now()}`)
+      await manual.advance(20)
+      seen.push(`advanced to ${manual.now()}`)
+      await manual.advance(20)
+      seen.push(`advanced to ${manual.now()}`)
+      return seen
+    })
+    expect(log).toEqual(['still 0', 'a at 10', 'advanced to 20', 'b at 30', 'advanced to 40'])
+  })
+
+  it('moves time at once with autojump on, and fires what fell due', async () => {
+    const jumping = new VirtualClock(0)
+    const at = await onFreshHub(jumping, async () => {
+      let woke = -1
+      spawn(async () => {
+        await sleep(5)
+        woke = jumping.now()
+      })
+      await sleep(0)
+      await jumping.advance(7)
+      return [woke, jumping.now()]
+    })
+    expect(at).toEqual([7, 7])
   })
 })

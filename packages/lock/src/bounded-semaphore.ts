@@ -1,6 +1,6 @@
 import { SETTLED, type Waiter } from '@strand/core/internal'
 import { ValueError } from './errors.js'
-import { Semaphore } from './semaphore.js'
+import { type LockOptions, Semaphore } from './semaphore.js'
 
 /**
  * A {@link Semaphore} that refuses to be released more often than it was acquired:
@@ -9,7 +9,7 @@ import { Semaphore } from './semaphore.js'
  * (as in gevent, where the waiter takes it when it runs), so releasing twice is caught
  * also while someone waits. Catches "released twice" bugs. gevent's `BoundedSemaphore`.
  *
- * @throws TypeError/RangeError when `value` is not an integer from 0 up.
+ * @throws TypeError/RangeError when `value` is not an integer from 0 up, or `name` is not a string.
  * @example
  * ```ts
  * import { BoundedSemaphore } from '@strand/lock'
@@ -24,8 +24,8 @@ export class BoundedSemaphore extends Semaphore {
   /** The value it was created with: the most `counter` can be. */
   readonly initialValue: number
 
-  constructor(value = 1) {
-    super(value)
+  constructor(value = 1, opts?: LockOptions) {
+    super(value, opts)
     this.initialValue = this._counter
   }
 

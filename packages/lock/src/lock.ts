@@ -1,11 +1,14 @@
 import { BoundedSemaphore } from './bounded-semaphore.js'
+import type { LockOptions } from './semaphore.js'
 
 /**
  * A mutual-exclusion lock: a {@link BoundedSemaphore} of one unit. Not re-entrant (the
  * holder acquiring again waits like anyone else; use {@link RLock} for that), and any
  * greenlet may release it. Releasing it when it is not held throws {@link ValueError}.
- * gevent's `gevent.lock.Lock`.
+ * gevent's `gevent.lock.Lock`. Give it a `name` (`new Lock({ name: 'A' })`) and the
+ * deadlock reports of `@strand/testing` say `worker-1 holds Lock "A", waits Lock "B"`.
  *
+ * @throws TypeError when `name` is not a string.
  * @example
  * ```ts
  * import { Lock } from '@strand/lock'
@@ -18,7 +21,7 @@ import { BoundedSemaphore } from './bounded-semaphore.js'
  * ```
  */
 export class Lock extends BoundedSemaphore {
-  constructor() {
-    super(1)
+  constructor(opts?: LockOptions) {
+    super(1, opts)
   }
 }

@@ -4,7 +4,7 @@ import { Links, WaitList, type WaitOwner, waitingCount } from '@strand/core/inte
 import { NotOwnerError } from './errors.js'
 import { type AcquireOptions, holdPermit, runHeld } from './internal/held.js'
 import type { Permit } from './permit.js'
-import { checkAcquire } from './semaphore.js'
+import { checkAcquire, checkLockOptions, type LockOptions, lockName } from './semaphore.js'
 
 const RESOLVED_TRUE = Promise.resolve(true)
 const RESOLVED_FALSE = Promise.resolve(false)
@@ -15,8 +15,10 @@ const ACQUIRE_OWNER: WaitOwner = { onTimeout: (w) => getHub().wake(w, false) }
  * it as many times. Only the holder may release it. gevent's `gevent.lock.RLock`.
  *
  * Waiters are served first come, first served; ownership passes to the longest waiter
- * at the moment the holder's last `release()` runs.
+ * at the moment the holder's last `release()` runs. A `name` (`new RLock({ name: 'db' })`)
+ * shows in `util.inspect` and in the deadlock reports of `@strand/testing`.
  *
+ * @throws TypeError when `name` is not a string.
  * @example
  * ```ts
  * import { RLock } from '@strand/lock'
@@ -31,10 +33,16 @@ const ACQUIRE_OWNER: WaitOwner = { onTimeout: (w) => getHub().wake(w, false) }
  * ```
  */
 export class RLock implements Waitable {
+  /** The name given to the constructor, for reports (undefined if none). */
+  readonly name: string | undefined
   private owner: Greenlet | null = null
   private count = 0
-  private readonly waiters = new WaitList()
+  private readonly waiters = new WaitList(this)
   private links: Links | null = null
+
+  constructor(opts?: LockOptions) {
+    this.name = checkLockOptions(opts)
+  }
 
   /** True while some greenlet holds it. */
   locked(): boolean {
@@ -123,12 +131,23 @@ export class RLock implements Waitable {
 
   toString(): string {
     const who = this.owner === null ? 'unheld' : `held by ${this.owner.name} x${this.count}`
-    return `<RLock ${who}, ${this.waiters.size} waiter(s)>`
+    return `<${lockName('RLock', this.name)} ${who}, ${this.waiters.size} waiter(s)>`
   }
 
-  /** `RLock(held by "worker-1" ×2, 1 waiter waiting)` or `RLock(unheld, …)`. */
+  /** `RLock(held by "worker-1" ×2, 1 waiter waiting)` or `RLock(unheld, …)`; a named one `RLock "db" (…)`. */
   [inspect.custom](): string {
     const who = this.owner === null ? 'unheld' : `held by "${this.owner.name}" ×${this.count}`
-    return `RLock(${who}, ${waitingCount(this.waiters.size)})`
+    const head = this.name === undefined ? 'RLock' : `${lockName('RLock', this.name)} `
+    return `${head}(${who}, ${waitingCount(this.waiters.size)})`
+  }
+
+  /** @internal how deadlock reports name it (core's WaitResource) */
+  resourceName(): string {
+    return lockName('RLock', this.name)
+  }
+
+  /** @internal who holds it (core's WaitResource) */
+  resourceHolders(): readonly Greenlet[] {
+    return this.owner === null ? [] : [this.owner]
   }
 }

@@ -1,8 +1,9 @@
 import { inspect } from 'node:util'
-import { getHub, type Waitable } from '@strand/core'
+import { type Greenlet, getHub, type Waitable } from '@strand/core'
 import {
   checkOptions,
   checkSeconds,
+  currentGreenlet,
   describe,
   Links,
   type Waiter,
@@ -18,6 +19,30 @@ const RESOLVED_FALSE = Promise.resolve(false)
 const ACQUIRE_OWNER: WaitOwner = { onTimeout: (w) => getHub().wake(w, false) }
 const AVAILABLE_OWNER: WaitOwner = {
   onTimeout: (w) => getHub().wake(w, (w.data as Semaphore).counter),
+}
+
+/** Options of the {@link Semaphore}, {@link BoundedSemaphore}, {@link Lock} and {@link RLock} constructors. */
+export interface LockOptions {
+  /**
+   * A name for the reports: a deadlock report or `runInfo()` tree of `@strand/testing`
+   * says `worker-1 holds Lock "A", waits Lock "B"`, and `util.inspect` shows it.
+   */
+  name?: string | undefined
+}
+
+/** Validates the constructor options; returns the name. */
+export function checkLockOptions(opts: LockOptions | undefined): string | undefined {
+  checkOptions('opts', opts)
+  const name = opts?.name
+  if (name !== undefined && typeof name !== 'string') {
+    throw new TypeError(`Expected \`name\` to be a string, got ${describe(name)}`)
+  }
+  return name
+}
+
+/** `Lock "A"`, or the class name alone: how reports name a lock. */
+export function lockName(kind: string, name: string | undefined): string {
+  return name === undefined ? kind : `${kind} "${name}"`
 }
 
 /** Validates a semaphore's initial value: an integer from 0 up. */
@@ -54,7 +79,11 @@ export function checkAcquire(opts: AcquireOptions | undefined): number | null {
  * A plain Semaphore may be released more often than acquired (the counter grows);
  * {@link BoundedSemaphore} forbids that.
  *
- * @throws TypeError/RangeError when `value` is not an integer from 0 up.
+ * It remembers who holds its units (a unit released by a greenlet that holds none is
+ * taken off the longest holder), so the deadlock reports of `@strand/testing` can say
+ * who holds what; give it a `name` for those reports.
+ *
+ * @throws TypeError/RangeError when `value` is not an integer from 0 up, or `name` is not a string.
  * @example
  * ```ts
  * import { Semaphore } from '@strand/lock'
@@ -69,13 +98,18 @@ export function checkAcquire(opts: AcquireOptions | undefined): number | null {
  * ```
  */
 export class Semaphore implements Waitable {
+  /** The name given to the constructor, for reports (undefined if none). */
+  readonly name: string | undefined
   /** @internal */ protected _counter: number
-  private readonly waiters = new WaitList()
+  private readonly waiters = new WaitList(this)
   private availableWaiters: WaitList | null = null
   private links: Links | null = null
+  /** who holds the units taken, oldest first, once per unit (null: the main greenlet) */
+  private readonly holders: (Greenlet | null)[] = []
 
-  constructor(value = 1) {
+  constructor(value = 1, opts?: LockOptions) {
     this._counter = checkValue(value)
+    this.name = checkLockOptions(opts)
   }
 
   /** Free units now. Stays 0 while a release hands its unit straight to a waiter. */
@@ -114,10 +148,12 @@ export class Semaphore implements Waitable {
     const seconds = checkAcquire(opts)
     if (this._counter > 0) {
       this._counter--
+      this.holders.push(currentGreenlet())
       return RESOLVED_TRUE
     }
     if (opts?.blocking === false) return RESOLVED_FALSE
-    return getHub().wait<boolean>(ACQUIRE_OWNER, this.waiters, seconds, 'Semaphore.acquire')
+    const me = currentGreenlet()
+    return getHub().wait<boolean>(ACQUIRE_OWNER, this.waiters, seconds, 'Semaphore.acquire', me)
   }
 
   /**
@@ -127,19 +163,18 @@ export class Semaphore implements Waitable {
    */
   release(): void {
     this._checkRelease()
+    this.dropHolder()
     // every waiter in the list is still pending: the longest-waiting one gets the unit
     const next = this.waiters.head
     if (next !== null) {
       getHub().wake(next, true)
+      this.holders.push(next.data as Greenlet | null)
       this._granted(next)
       return
     }
     this._counter++
     const avail = this.availableWaiters
-    if (avail !== null && avail.size > 0) {
-      const hub = getHub()
-      for (let w = avail.shift(); w !== null; w = avail.shift()) hub.wake(w, this._counter)
-    }
+    if (avail !== null && avail.size > 0) getHub().wakeAll(avail, this._counter)
     this.links?.schedule()
   }
 
@@ -209,15 +244,36 @@ export class Semaphore implements Waitable {
   }
 
   toString(): string {
-    return `<${this.constructor.name} counter=${this._counter}, ${this.waiters.size} waiter(s)>`
+    const kind = lockName(this.constructor.name, this.name)
+    return `<${kind} counter=${this._counter}, ${this.waiters.size} waiter(s)>`
   }
 
-  /** `Semaphore(counter 0, 2 waiters waiting)`; a Lock shows `Lock(locked, …)`. */
+  /** `Semaphore(counter 0, 2 waiters waiting)`; a Lock shows `Lock(locked, …)`; a named one `Lock "A" (locked, …)`. */
   [inspect.custom](): string {
-    const name = this.constructor.name
+    const kind = this.constructor.name
     const state =
-      name === 'Lock' ? (this.locked() ? 'locked' : 'unlocked') : `counter ${this._counter}`
-    return `${name}(${state}, ${waitingCount(this.waiters.size)})`
+      kind === 'Lock' ? (this.locked() ? 'locked' : 'unlocked') : `counter ${this._counter}`
+    const head = this.name === undefined ? kind : `${lockName(kind, this.name)} `
+    return `${head}(${state}, ${waitingCount(this.waiters.size)})`
+  }
+
+  /** @internal how deadlock reports name it (core's WaitResource) */
+  resourceName(): string {
+    return lockName(this.constructor.name, this.name)
+  }
+
+  /** @internal who holds its units, oldest first (core's WaitResource) */
+  resourceHolders(): readonly (Greenlet | null)[] {
+    return this.holders.slice()
+  }
+
+  // the releaser gives back one of its own units; a release by a greenlet that holds
+  // none (allowed) is taken off the longest holder
+  private dropHolder(): void {
+    const holders = this.holders
+    if (holders.length === 0) return
+    const i = holders.indexOf(currentGreenlet())
+    holders.splice(i < 0 ? 0 : i, 1)
   }
 
   /** @internal hook for BoundedSemaphore: throw before anything changes. */

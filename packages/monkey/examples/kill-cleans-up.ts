@@ -22,11 +22,15 @@ export async function main(log: (line: string) => void = console.log): Promise<v
   const before = ticks
   await sleep(0.05)
   log(`interval stopped: ${ticks === before}`) // => interval stopped: true
+  // the child got its signal during the kill; give it a moment to exit
   let alive = true
-  try {
-    process.kill(pid as number, 0)
-  } catch {
-    alive = false
+  for (let i = 0; i < 100 && alive; i++) {
+    try {
+      process.kill(pid as number, 0)
+      await sleep(0.02)
+    } catch {
+      alive = false
+    }
   }
   log(`child running: ${alive}`) // => child running: false
   unpatchAll()

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { main as killCleansUp } from '../examples/kill-cleans-up.js'
 import { main as timeoutStopsFetch } from '../examples/timeout-stops-fetch.js'
@@ -19,13 +18,5 @@ describe('README examples', () => {
 
   it('kill-cleans-up prints what the README says', async () => {
     expect(await lines(killCleansUp)).toEqual(['interval stopped: true', 'child running: false'])
-  })
-
-  it('are the files the README shows', () => {
-    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
-    for (const name of ['timeout-stops-fetch', 'kill-cleans-up']) {
-      const source = readFileSync(new URL(`../examples/${name}.ts`, import.meta.url), 'utf8')
-      expect(readme, name).toContain(source.trim())
-    }
   })
 })

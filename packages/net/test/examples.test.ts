@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { main as boundedServer } from '../examples/bounded-server.js'
 import { main as echoServer } from '../examples/echo-server.js'
@@ -46,13 +45,5 @@ describe('examples', () => {
 
   it('bounded-server: a pool of 2 serves 5 clients, 2 at a time', async () => {
     expect(await run(boundedServer)).toEqual(['5 clients served, at most 2 at once'])
-  })
-
-  it('the README shows every example file as it is', () => {
-    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
-    for (const name of ['echo-server', 'select-server', 'nonblocking', 'bounded-server']) {
-      const code = readFileSync(new URL(`../examples/${name}.ts`, import.meta.url), 'utf8').trim()
-      expect(readme, `examples/${name}.ts in README.md`).toContain(code)
-    }
   })
 })

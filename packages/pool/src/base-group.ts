@@ -90,6 +90,9 @@ export abstract class BaseGroup implements AsyncDisposable, Iterable<Greenlet> {
    * @throws TypeError/RangeError for a bad `timeout`.
    * @example
    * ```ts
+   * import { sleep } from '@strand/core'
+   * import { Group } from '@strand/pool'
+   *
    * const group = new Group()
    * group.spawn(() => sleep(0.05))
    * await group.join({ timeout: 0.01 }) // => false
@@ -110,6 +113,9 @@ export abstract class BaseGroup implements AsyncDisposable, Iterable<Greenlet> {
    * @throws TypeError/RangeError for bad options.
    * @example
    * ```ts
+   * import { sleep } from '@strand/core'
+   * import { Group } from '@strand/pool'
+   *
    * const group = new Group()
    * const g = group.spawn(() => sleep(60))
    * await group.kill()
@@ -147,6 +153,8 @@ export abstract class BaseGroup implements AsyncDisposable, Iterable<Greenlet> {
    * @throws TypeError for a non-function `fn` or non-array `args`.
    * @example
    * ```ts
+   * import { Pool } from '@strand/pool'
+   *
    * await new Pool(1).apply(Math.max, [1, 5, 3]) // => 5
    * ```
    */
@@ -164,6 +172,8 @@ export abstract class BaseGroup implements AsyncDisposable, Iterable<Greenlet> {
    * @throws TypeError for a non-function `fn`/`callback` or non-array `args`.
    * @example
    * ```ts
+   * import { Pool } from '@strand/pool'
+   *
    * const g = new Pool(2).applyAsync((a: number, b: number) => a + b, [1, 2], console.log)
    * await g.get() // => 3 (and the callback logs 3)
    * ```
@@ -192,6 +202,9 @@ export abstract class BaseGroup implements AsyncDisposable, Iterable<Greenlet> {
    * @throws TypeError for a non-function `fn` or a non-iterable `items`.
    * @example
    * ```ts
+   * import { sleep } from '@strand/core'
+   * import { Pool } from '@strand/pool'
+   *
    * const pool = new Pool(2)
    * await pool.map(async (ms: number) => { await sleep(ms / 1000); return ms }, [30, 10, 20])
    * // => [30, 10, 20]
@@ -208,6 +221,8 @@ export abstract class BaseGroup implements AsyncDisposable, Iterable<Greenlet> {
    * @throws TypeError for a non-function `fn`, a non-iterable `items`; RangeError for a bad `maxsize`.
    * @example
    * ```ts
+   * import { Pool } from '@strand/pool'
+   *
    * async function* forever() { for (let i = 0; ; i++) yield i }
    * for await (const sq of new Pool(4).imap(async (x: number) => x * x, forever())) {
    *   if (sq > 10) break // stops the input and kills what still runs
@@ -229,6 +244,9 @@ export abstract class BaseGroup implements AsyncDisposable, Iterable<Greenlet> {
    * @throws TypeError for a non-function `fn`, a non-iterable `items`; RangeError for a bad `maxsize`.
    * @example
    * ```ts
+   * import { sleep } from '@strand/core'
+   * import { Pool } from '@strand/pool'
+   *
    * const snooze = async (ms: number) => { await sleep(ms / 1000); return ms }
    * for await (const ms of new Pool(3).imapUnordered(snooze, [30, 10, 20])) console.log(ms)
    * // => 10, 20, 30

@@ -75,6 +75,8 @@ export class Group extends BaseGroup {
    * @throws TypeError if `fn` is not a function.
    * @example
    * ```ts
+   * import { Group } from '@strand/pool'
+   *
    * const g = new Group().spawn((x: number) => x * 2, 21)
    * await g.get() // => 42
    * ```

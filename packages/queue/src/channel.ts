@@ -19,11 +19,12 @@ import { Queue } from './queue.js'
  *
  * const ch = new Channel<string>()
  * spawn(async () => {
- *   await ch.put('hi') // waits for the receiver
+ *   await ch.put('hi') // returns once a receiver has taken the item
  *   console.log('delivered')
  * })
- * console.log(await ch.get()) // => hi
- * // => delivered (once the receiver next waits)
+ * console.log(await ch.get())
+ * // => delivered (the get() was already waiting: put() handed 'hi' over and returned)
+ * // => hi
  * ch.putNowait('x') // throws Full: nobody is waiting to take it
  * ```
  */

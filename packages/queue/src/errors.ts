@@ -17,7 +17,7 @@ function after(seconds: number | null | undefined): string {
  *   await new Queue().get({ timeout: 0.01 })
  * } catch (err) {
  *   err instanceof Empty // => true
- *   console.log(err.message)
+ *   console.log((err as Empty).message)
  *   // => Queue.get() found the queue empty after 0.01 seconds; wait longer, or put() an item first
  * }
  * ```
@@ -30,9 +30,11 @@ export class Empty extends StrandError {
   constructor(operation = 'Queue.get', seconds: number | null = null) {
     super(
       'ERR_QUEUE_EMPTY',
-      seconds === null
-        ? `${operation}() found the queue empty; call it without \`block: false\` to wait for an item, or check empty() first`
-        : `${operation}() found the queue empty${after(seconds)}; wait longer, or put() an item first`,
+      seconds !== null
+        ? `${operation}() found the queue empty${after(seconds)}; wait longer, or put() an item first`
+        : operation.endsWith('Nowait')
+          ? `${operation}() found the queue empty; use ${operation.slice(operation.lastIndexOf('.') + 1).replace('Nowait', '')}() to wait for an item, or check empty() first`
+          : `${operation}() found the queue empty; call it without \`block: false\` to wait for an item, or check empty() first`,
     )
     this.seconds = seconds
   }

@@ -27,6 +27,7 @@ const RESOLVED_TRUE: Promise<boolean> = Promise.resolve(true)
  * await q.join()
  * // => done a, done b
  * q.unfinishedTasks // => 0
+ * q.shutdown() // ends the worker's loop (left waiting, it would get LoopExit at exit)
  * ```
  */
 export class JoinableQueue<T> extends Queue<T> {
@@ -58,7 +59,13 @@ export class JoinableQueue<T> extends Queue<T> {
    * @throws TypeError/RangeError synchronously for a bad `timeout`.
    * @example
    * ```ts
-   * const finished = await q.join({ timeout: 10 }) // => true, or false after 10 s
+   * import { JoinableQueue } from '@strand/queue'
+   *
+   * const q = new JoinableQueue<string>({ items: ['a'] })
+   * await q.join({ timeout: 0.01 }) // => false: 'a' is not done
+   * q.getNowait()
+   * q.taskDone()
+   * await q.join({ timeout: 0.01 }) // => true
    * ```
    */
   join(opts?: { timeout?: number | null | undefined }): Promise<boolean> {
@@ -75,6 +82,6 @@ export class JoinableQueue<T> extends Queue<T> {
 
   private _wakeJoiners(): void {
     const joiners = this._joiners
-    for (let w = joiners.shift(); w !== null; w = joiners.shift()) this._hub.wake(w, true)
+    this._hub.wakeAll(joiners, true)
   }
 }

@@ -32,6 +32,10 @@ export interface BlockOptions {
 const RESOLVED: Promise<void> = Promise.resolve()
 /** What `poll()` returns when there is nothing to take. */
 const NONE: unique symbol = Symbol('none')
+/** Marks a getter waiting for a `for await` loop (it takes an IteratorResult). */
+const ITERATE = 1
+const ITERATION_DONE: IteratorResult<never> = Object.freeze({ value: undefined, done: true })
+const shutDownError = (w: Waiter): ShutDown => new ShutDown(w.label)
 
 // Static owners (no closure per wait). When a wait's own timeout fires, the waiter is still
 // pending and therefore holds nothing: failing it can lose no item.
@@ -153,6 +157,9 @@ export class Queue<T> implements AsyncIterable<T> {
    * RangeError synchronously for bad options.
    * @example
    * ```ts
+   * import { Queue } from '@strand/queue'
+   *
+   * const q = new Queue<string>({ maxsize: 1, items: ['first'] })
    * await q.put('job', { timeout: 1 }) // rejects with Full if still full after 1 s
    * ```
    */
@@ -175,7 +182,7 @@ export class Queue<T> implements AsyncIterable<T> {
    * ShutDown after shutdown().
    */
   putNowait(item: T): void {
-    if (this._isShutdown) throw new ShutDown(this._putLabel)
+    if (this._isShutdown) throw new ShutDown(`${this._name}.putNowait`)
     if (!this._offer(item)) throw new Full(`${this._name}.putNowait`)
   }
 
@@ -187,6 +194,9 @@ export class Queue<T> implements AsyncIterable<T> {
    * queue is drained (both as a rejection); TypeError/RangeError synchronously for bad options.
    * @example
    * ```ts
+   * import { Queue } from '@strand/queue'
+   *
+   * const q = new Queue<string>()
    * const job = await q.get({ timeout: 5 }) // rejects with Empty after 5 s without items
    * ```
    */
@@ -207,8 +217,8 @@ export class Queue<T> implements AsyncIterable<T> {
   getNowait(): T {
     const item = this._poll()
     if (item !== NONE) return item
-    if (this._isShutdown) throw new ShutDown(this._getLabel)
-    throw new Empty(this._getLabel)
+    if (this._isShutdown) throw new ShutDown(`${this._name}.getNowait`)
+    throw new Empty(`${this._name}.getNowait`)
   }
 
   /**
@@ -234,8 +244,8 @@ export class Queue<T> implements AsyncIterable<T> {
   peekNowait(): T {
     const item = this._peekItem()
     if (item !== NONE) return item
-    if (this._isShutdown) throw new ShutDown(`${this._name}.peek`)
-    throw new Empty(`${this._name}.peek`)
+    if (this._isShutdown) throw new ShutDown(`${this._name}.peekNowait`)
+    throw new Empty(`${this._name}.peekNowait`)
   }
 
   /**
@@ -247,8 +257,13 @@ export class Queue<T> implements AsyncIterable<T> {
    * Calling it again is harmless (and may escalate to `immediate`). Never switches.
    * @example
    * ```ts
+   * import { Queue } from '@strand/queue'
+   *
+   * const q = new Queue<number>({ items: [1, 2] })
    * q.shutdown()
    * for await (const item of q) console.log(item) // drains, then the loop ends
+   * // => 1
+   * // => 2
    * ```
    */
   shutdown(opts?: { immediate?: boolean | undefined }): void {
@@ -259,17 +274,13 @@ export class Queue<T> implements AsyncIterable<T> {
       this._buffer.clear()
     }
     const hub = this._hub
-    for (let w = this._putters.shift(); w !== null; w = this._putters.shift()) {
-      hub.fail(w, new ShutDown(w.label))
-    }
+    hub.failAll(this._putters, shutDownError)
+    // a `for await` loop ends quietly: its waiter gets the end of iteration, not ShutDown
     for (let w = this._getters.shift(); w !== null; w = this._getters.shift()) {
-      hub.fail(w, new ShutDown(w.label))
+      if (w.data === ITERATE) hub.wake(w, ITERATION_DONE)
+      else hub.fail(w, new ShutDown(w.label))
     }
-    const peekers = this._peekers
-    if (peekers !== null) {
-      for (let w = peekers.shift(); w !== null; w = peekers.shift())
-        hub.fail(w, new ShutDown(w.label))
-    }
+    if (this._peekers !== null) hub.failAll(this._peekers, shutDownError)
   }
 
   /**
@@ -278,6 +289,17 @@ export class Queue<T> implements AsyncIterable<T> {
    */
   [Symbol.asyncIterator](): AsyncIterator<T> {
     return new QueueIterator(this)
+  }
+
+  /**
+   * @internal The iterator's `next()`: the IteratorResult comes straight from the hand-off
+   * (no `.then` per item), and a drained shut-down queue ends the iteration.
+   */
+  _next(): Promise<IteratorResult<T>> {
+    const item = this._poll()
+    if (item !== NONE) return Promise.resolve({ value: item, done: false })
+    if (this._isShutdown) return Promise.resolve(ITERATION_DONE)
+    return this._hub.wait(GET_OWNER, this._getters, null, this._getLabel, ITERATE)
   }
 
   /** `Queue(maxsize 3, 2 items, 1 getter waiting)` in console.log and util.inspect. */
@@ -296,7 +318,7 @@ export class Queue<T> implements AsyncIterable<T> {
     if (getter !== null) {
       if (this._peekers !== null) this._wakePeekers(item)
       this._unfinished++
-      this._hub.wake(getter, item)
+      this._hub.wake(getter, getter.data === ITERATE ? { value: item, done: false } : item)
       return true
     }
     if (this._buffer.length < this._capacity) {
@@ -338,6 +360,6 @@ export class Queue<T> implements AsyncIterable<T> {
 
   private _wakePeekers(item: T): void {
     const peekers = this._peekers as WaitList
-    for (let w = peekers.shift(); w !== null; w = peekers.shift()) this._hub.wake(w, item)
+    this._hub.wakeAll(peekers, item)
   }
 }

@@ -368,3 +368,17 @@ describe('Full messages', () => {
     )
   })
 })
+
+describe('Empty messages', () => {
+  it('name getNowait and peekNowait and say which call waits', () => {
+    const q = new Queue<number>()
+    expect(() => q.getNowait()).toThrow(
+      /^Queue\.getNowait\(\) found the queue empty; use get\(\) to wait/,
+    )
+    expect(() => q.peekNowait()).toThrow(
+      /^Queue\.peekNowait\(\) found the queue empty; use peek\(\) to wait/,
+    )
+    q.shutdown()
+    expect(() => q.putNowait(1)).toThrow(/^Queue\.putNowait\(\) failed: the queue was shut down/)
+  })
+})

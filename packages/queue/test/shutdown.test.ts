@@ -9,7 +9,7 @@ describe('Queue', () => {
       q.shutdown()
       expect(q.isShutdown).toBe(true)
       expect(() => q.put(1)).toThrow(ShutDown) // synchronously: putting now is a bug
-      expect(() => q.putNowait(1)).toThrow(/Queue.put\(\) failed: the queue was shut down/)
+      expect(() => q.putNowait(1)).toThrow(/Queue.putNowait\(\) failed: the queue was shut down/)
       expect(q.qsize()).toBe(0)
     })
 

@@ -1,25 +1,8 @@
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { main as deadLetters } from '../examples/dead-letters.js'
 import { main as quickStart } from '../examples/quick-start.js'
 import { main as workers } from '../examples/workers.js'
 import { hasRedisServer, NO_REDIS_SERVER, useRedis } from './helpers/setup.js'
-
-const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
-
-/** The ```ts block that follows `<!-- example: name -->` in the README. */
-function shown(name: string): string | undefined {
-  const at = readme.indexOf(`<!-- example: ${name} -->`)
-  if (at < 0) return undefined
-  return /```ts\n([\s\S]*?)```/.exec(readme.slice(at))?.[1]
-}
-
-describe('README examples', () => {
-  it.each(['quick-start', 'workers', 'dead-letters'])('shows examples/%s.ts as it is', (name) => {
-    const source = readFileSync(new URL(`../examples/${name}.ts`, import.meta.url), 'utf8')
-    expect(shown(name)).toBe(source)
-  })
-})
 
 describe.skipIf(!hasRedisServer)(
   `README examples, run${hasRedisServer ? '' : ` (skipped: ${NO_REDIS_SERVER})`}`,

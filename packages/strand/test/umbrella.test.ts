@@ -106,3 +106,26 @@ describe('strand/monkey', () => {
     expect(strand).not.toHaveProperty('patchAll')
   })
 })
+
+describe('strand/testing', () => {
+  it('re-exports every runtime export of @strand/testing, as the same object', async () => {
+    const testing = await import('@strand/testing')
+    const sub = await import('../src/testing.js')
+    expect(Object.keys(sub).sort()).toEqual(Object.keys(testing).sort())
+    for (const [key, value] of Object.entries(testing)) {
+      expect((sub as Record<string, unknown>)[key], key).toBe(value)
+    }
+  })
+
+  it('runs a program on virtual time with the umbrella’s own primitives', async () => {
+    const { withVirtualTime } = await import('../src/testing.js')
+    const took = await withVirtualTime(async (clock) => {
+      await strand.joinAll([
+        strand.spawn(() => strand.sleep(60)),
+        strand.spawn(() => strand.sleep(30)),
+      ])
+      return clock.now()
+    })
+    expect(took).toBe(60)
+  })
+})

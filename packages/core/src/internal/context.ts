@@ -45,6 +45,24 @@ export function enterTask(task: Task | null): void {
   current = task
 }
 
+/** Live tasks of every hub in the thread (tools run programs on hubs of their own). */
+let liveTasks = 0
+
+/** A task of some hub starts: the hooks go on with the first one. */
+export function taskStarted(): void {
+  if (liveTasks++ === 0) installContextHooks()
+}
+
+/** A task of some hub ended; true when no task of any hub is alive. */
+export function taskEnded(): boolean {
+  return --liveTasks === 0
+}
+
+/** True while a task of some hub is alive. */
+export function anyTaskAlive(): boolean {
+  return liveTasks > 0
+}
+
 /** Installs the hooks unless they are on (a greenlet is about to run). */
 export function installContextHooks(): void {
   if (stopHooks !== null) return
@@ -72,8 +90,11 @@ export function contextHooksInstalled(): boolean {
   return stopHooks !== null
 }
 
+// Outside greenlets nothing is stored: an untagged promise runs its reactions as main,
+// and a promise without the extra property costs no property store (nor, in V8, a
+// property array) — code that never touches Strand pays only for the call.
 function onInit(promise: Promise<unknown>): void {
-  ;(promise as unknown as Record<symbol, Task | null>)[TASK] = current
+  if (current !== null) (promise as unknown as Record<symbol, Task | null>)[TASK] = current
 }
 
 function onBefore(promise: Promise<unknown>): void {

@@ -10,12 +10,20 @@ export interface HandleType<H> {
   taskOf(handle: H): Task
   /** Makes the handle of a hub's root task ("main"). */
   rootHandle(task: Task): H
+  /** The task's body returned (or threw): the handle decides what dying means. */
+  exited(task: Task, result: unknown, failed: boolean): void
 }
 
 let registered: HandleType<unknown> | null = null
 
+/** Tells the handle that a task's body ended (see {@link HandleType.exited}). */
+export let taskExited: (task: Task, result: unknown, failed: boolean) => void = () => {
+  throw new TypeError('@strand/core: the Greenlet module was not loaded (import from @strand/core)')
+}
+
 export function registerHandleType<H>(type: HandleType<H>): void {
   registered = type as HandleType<unknown>
+  taskExited = type.exited
 }
 
 export function handleType<H>(): HandleType<H> {

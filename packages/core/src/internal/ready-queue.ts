@@ -33,6 +33,8 @@ export class ReadyQueue {
    * returns an integer in [0, n)): the schedule explorer of @strand/testing.
    */
   shuffle: ((n: number) => number) | null = null
+  /** Told each waiter just before it settles, in settling order (the hub's trace). */
+  onSettle: ((w: Waiter) => void) | null = null
 
   private readonly ring = new PairRing<Entry, unknown>()
   private scheduled = false
@@ -40,7 +42,9 @@ export class ReadyQueue {
   private sliceRuns = 0
   private passes = 0
   /** Waiters to settle when the current promise reaction ends (see settle()). */
-  private readonly atEnd: Waiter[] = []
+  private readonly atEnd: (Waiter | undefined)[] = []
+  /** How many of `atEnd` are in use (the array is reused: setting its length is slow). */
+  private atEndCount = 0
 
   constructor(private readonly host: ReadyQueueHost) {}
 
@@ -49,7 +53,7 @@ export class ReadyQueue {
   }
 
   /** True when nothing is queued to run. */
-  readonly isIdle = (): boolean => this.ring.size === 0 && !this.scheduled
+  readonly isIdle = (): boolean => this.ring.size === 0 && !this.scheduled && this.atEndCount === 0
 
   /**
    * Settles a claimed waiter after the running code next waits. Inside a promise
@@ -67,8 +71,8 @@ export class ReadyQueue {
     ) {
       if (this.sliceRuns < this.maxRunsPerSlice) {
         this.sliceRuns++
-        if (this.atEnd.length === 0) onReactionEnd(this.settleAtEnd)
-        this.atEnd.push(w)
+        if (this.atEndCount === 0) onReactionEnd(this.settleAtEnd)
+        this.atEnd[this.atEndCount++] = w
         return
       }
     }
@@ -77,8 +81,15 @@ export class ReadyQueue {
 
   private readonly settleAtEnd = (): void => {
     const list = this.atEnd
-    for (let i = 0; i < list.length; i++) settle(list[i] as Waiter)
-    list.length = 0
+    const count = this.atEndCount
+    this.atEndCount = 0
+    const told = this.onSettle
+    for (let i = 0; i < count; i++) {
+      const w = list[i] as Waiter
+      list[i] = undefined // hold nothing once settled
+      if (told !== null) told(w)
+      settle(w)
+    }
   }
 
   start(task: Task): void {
@@ -96,16 +107,20 @@ export class ReadyQueue {
 
   private push(a: Entry, b: unknown): void {
     // keep FIFO: waiters held for the end of this reaction go first
-    if (this.atEnd.length > 0) this.flushAtEndIntoRing()
+    if (this.atEndCount > 0) this.flushAtEndIntoRing()
     this.ring.push(a, b)
     if (!this.scheduled) this.schedule()
   }
 
   private flushAtEndIntoRing(): void {
     const list = this.atEnd
-    for (let i = 0; i < list.length; i++) this.ring.push(list[i] as Waiter, undefined)
-    this.sliceRuns -= list.length // the pass counts them again
-    list.length = 0
+    const count = this.atEndCount
+    this.atEndCount = 0
+    for (let i = 0; i < count; i++) {
+      this.ring.push(list[i] as Waiter, undefined)
+      list[i] = undefined
+    }
+    this.sliceRuns -= count // the pass counts them again
   }
 
   private schedule(): void {
@@ -167,6 +182,7 @@ export class ReadyQueue {
       const a = q.peekA()
       if (a instanceof Waiter) {
         q.drop()
+        if (this.onSettle !== null) this.onSettle(a)
         settle(a)
         continued = true
       } else if (a === RESOLVE) {

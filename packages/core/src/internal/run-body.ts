@@ -1,6 +1,7 @@
 import { isGreenletExit } from '../errors.js'
 import { isAbortError } from './abort.js'
 import { currentTask } from './context.js'
+import { taskExited } from './handles.js'
 import type { Task } from './task.js'
 
 /**
@@ -19,12 +20,12 @@ export function runTaskBody(task: Task): void {
   if (result instanceof Promise) result.then(onBodyValue, onBodyError)
   else if (result !== null && typeof (result as PromiseLike<unknown>)?.then === 'function') {
     Promise.resolve(result).then(onBodyValue, onBodyError)
-  } else task.onExit(task, result, false)
+  } else taskExited(task, result, false)
 }
 
 function onBodyValue(value: unknown): void {
   const task = currentTask() as Task
-  task.onExit(task, value, false)
+  taskExited(task, value, false)
 }
 
 function onBodyError(err: unknown): void {
@@ -38,5 +39,5 @@ function exitFailed(task: Task, err: unknown): void {
   if (x !== null && isAbortError(err) && err.cause !== undefined) {
     if (err.cause === x.lastInterrupt || err.cause === x.killedWith) err = err.cause
   }
-  task.onExit(task, err, !isGreenletExit(err))
+  taskExited(task, err, !isGreenletExit(err))
 }

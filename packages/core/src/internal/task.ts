@@ -7,14 +7,12 @@ export const SCHEDULED = 1
 export const RUNNING = 2
 export const DEAD = 3
 
-/** Told when a task's body has returned (or thrown): the handle decides what dying means. */
-export type ExitHandler = (task: Task, result: unknown, failed: boolean) => void
-
 /**
  * The kernel's record of one greenlet: its body, its state, the waits it is parked on,
  * the interrupts it has not received yet and its place in the hub's live list. The
  * user's handle (a Greenlet) points at one of these; the kernel never looks inside the
- * handle, it only passes it back (`handle`) and calls `onExit` once the body ends.
+ * handle, it only passes it back (`handle`) and tells the registered handle type when
+ * the body ends (handles.ts).
  */
 export class Task {
   state = NEW
@@ -37,7 +35,6 @@ export class Task {
     args: unknown[] | null,
     /** The user's handle; opaque to the kernel. */
     public handle: unknown,
-    readonly onExit: ExitHandler,
   ) {
     this.fn = fn
     this.args = args

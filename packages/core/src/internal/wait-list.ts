@@ -1,6 +1,39 @@
 import type { Waiter } from './waiter.js'
 
 /**
+ * What a {@link WaitList} belongs to, so that deadlock reports and run-info trees can say
+ * what a blocked greenlet waits on and who holds it. A primitive passes itself (or a
+ * small adapter) to `new WaitList(resource)`.
+ *
+ * @example
+ * ```ts
+ * import { WaitList, type WaitResource } from '@strand/core/internal'
+ *
+ * class Baton implements WaitResource {
+ *   holder: object | null = null // the greenlet that has it; null for main
+ *   private readonly waiters = new WaitList(this)
+ *   resourceName(): string { return 'Baton' }
+ *   resourceHolders(): readonly (object | null)[] { return [this.holder] }
+ * }
+ * ```
+ */
+export interface WaitResource {
+  /** How reports name it: `Lock "A"`, `Semaphore(3)`. */
+  resourceName(): string
+  /**
+   * The greenlets holding it now, whose progress would let its waiters go (a lock's
+   * holders; the greenlet a `join()` waits for); `null` stands for the main greenlet.
+   * Leave it out for a resource nobody holds (an Event, a Queue).
+   */
+  resourceHolders?(): readonly (object | null)[]
+  /**
+   * True when the waiters wait for the holders to *end* (a join, a joinAll), not for
+   * them to release something: reports then say `waits on join(worker-1)`.
+   */
+  readonly waitsForEnd?: boolean
+}
+
+/**
  * A FIFO of parked waiters, intrusive (the links live in the waiters), so a waiter
  * that is killed or times out leaves in O(1) and no entry is ever left behind.
  * Every blocking primitive keeps its waiters in one of these.
@@ -9,6 +42,9 @@ export class WaitList {
   head: Waiter | null = null
   tail: Waiter | null = null
   size = 0
+
+  /** `resource`: what the waiters wait on, for deadlock reports (optional). */
+  constructor(readonly resource: WaitResource | null = null) {}
 
   push(w: Waiter): void {
     w.list = this

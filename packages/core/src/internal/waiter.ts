@@ -44,10 +44,11 @@ export interface WaitOwner {
 // `new Promise(executor)` needs a function that receives the resolvers. A closure per
 // waiter would cost an allocation on the hottest path, so one shared executor stores
 // them into the waiter under construction (construction is synchronous: no overlap).
-let constructing: Waiter<unknown>
+let constructing: Waiter<unknown> | null = null
 function captureResolvers(resolve: (v: unknown) => void, reject: (e: unknown) => void): void {
-  constructing.resolve = resolve
-  constructing.reject = reject
+  const w = constructing as Waiter<unknown>
+  w.resolve = resolve
+  w.reject = reject
 }
 
 /**
@@ -89,6 +90,9 @@ export class Waiter<T = unknown> implements TimerEntry {
   ) {
     constructing = this as unknown as Waiter
     this.promise = new Promise<T>(captureResolvers as never)
+    // let go at once: the last waiter made must not keep its outcome alive (a joinAll's
+    // result holds every greenlet it joined)
+    constructing = null
   }
 
   /** True while nobody has claimed this wait. */

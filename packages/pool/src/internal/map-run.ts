@@ -134,8 +134,7 @@ export class MapRun<I, R> implements AsyncIterableIterator<R>, DeathObserver, Fe
   private end(): void {
     this.closed = true
     this.buffer.clear()
-    const hub = getHub()
-    for (let w = this.consumers.shift(); w !== null; w = this.consumers.shift()) hub.wake(w, DONE)
+    getHub().wakeAll(this.consumers, DONE)
   }
 
   private live(): Greenlet[] {

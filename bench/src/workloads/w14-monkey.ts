@@ -1,4 +1,4 @@
-// W9: the cost of @strand/monkey's plumbing on a patched call, inside greenlets. 100
+// W14: the cost of @strand/monkey's plumbing on a patched call, inside greenlets. 100
 // greenlets each await `setTimeout(0)` from node:timers/promises in a loop, as users
 // write it; `strand` runs them with the timers patched (each call becomes a hub wait on
 // a callback timer that a kill or Timeout clears), `unpatched` without. The 1 ms timer
@@ -34,7 +34,7 @@ export function patchOnce(): void {
 }
 
 export const workload: Workload = {
-  id: 'W9',
+  id: 'W14',
   title: `patched setTimeout(0) from timers/promises, ${LOOPS} greenlets awaiting in a loop`,
   unit: 'calls/s',
   kind: 'throughput',

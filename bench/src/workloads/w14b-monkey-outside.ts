@@ -1,11 +1,11 @@
-// W9b: the same calls outside greenlets, patches on (`strand`) and off (`unpatched`):
+// W14b: the same calls outside greenlets, patches on (`strand`) and off (`unpatched`):
 // there a patched call must behave exactly as unpatched, at no measurable cost.
 
 import type { Workload } from '../workload.js'
-import { LOOPS, outsideGreenlets, patchOnce } from './w9-monkey.js'
+import { LOOPS, outsideGreenlets, patchOnce } from './w14-monkey.js'
 
 export const workload: Workload = {
-  id: 'W9b',
+  id: 'W14b',
   title: `setTimeout(0) from timers/promises outside greenlets, ${LOOPS} async loops, patches on vs off`,
   unit: 'calls/s',
   kind: 'throughput',

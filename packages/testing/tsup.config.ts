@@ -1,0 +1,3 @@
+import { strandBuild } from '../../tsup.base.js'
+
+export default strandBuild(['src/index.ts'])
