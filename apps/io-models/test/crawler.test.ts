@@ -120,4 +120,20 @@ describe.skipIf(!existsSync(CLI))('node dist/crawler.js', () => {
       expect(pty.out).not.toContain('done  http') // no plain lines on a terminal
     },
   )
+
+  // listr2's rows load signal-exit, which sends again the signals it sees: the SIGIO of
+  // 001#9 (after the crawler, as in the tour) must still find its handler
+  it.skipIf(spawnSync('script', ['--version']).status !== 0)(
+    'leaves the process able to run 001#9 after it on the same terminal',
+    async () => {
+      const both = fileURLToPath(
+        new URL('./fixtures/crawler-then-five-models.mjs', import.meta.url),
+      )
+      const command = `stty cols 100 rows 30; ${process.execPath} ${both}`
+      const pty = drive(['-q', '-e', '-c', command, '/dev/null'], 'script')
+      expect(await pty.exited(20_000)).toBe(0)
+      expect(pty.out).toContain('client\'s handler read "data is ready" without waiting')
+      expect(pty.out).toContain('completion: 9 bytes')
+    },
+  )
 })
