@@ -5,6 +5,9 @@ import * as blockingConsumer from './examples/03-blocking-consumer.js'
 import * as greenletSwitch from './examples/04-greenlet-switch.js'
 import * as spawnWithArguments from './examples/05-spawn-with-arguments.js'
 import * as currentGreenlet from './examples/06-current-greenlet.js'
+import * as crawler from './examples/07-crawler.js'
+import * as socketServerClient from './examples/08-socket-server-client.js'
+import * as fiveIoModels from './examples/09-five-io-models.js'
 
 /** Document 001 and its examples. */
 export const document = defineDocument(
@@ -17,6 +20,9 @@ export const document = defineDocument(
     4: greenletSwitch,
     5: spawnWithArguments,
     6: currentGreenlet,
+    7: crawler,
+    8: socketServerClient,
+    9: fiveIoModels,
   },
 )
 

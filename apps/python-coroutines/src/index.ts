@@ -1,5 +1,6 @@
 import { defineDocument } from '@strand/demo-kit'
 import * as fooBar from './examples/01-foo-bar.js'
+import * as patchAll from './examples/02-patch-all.js'
 import * as workerQueue from './examples/03-worker-queue.js'
 import * as taskRunner from './examples/04-task-runner.js'
 
@@ -9,10 +10,11 @@ export const document = defineDocument(
   'Python coroutines (a task-execution service with pooling and concurrency control)',
   {
     1: fooBar,
+    2: patchAll,
     3: workerQueue,
     4: taskRunner,
   },
 )
 
-/** The examples of document 004, in the document's order (004#2 is still to come). */
+/** The examples of document 004, in the document's order. */
 export const examples = document.examples

@@ -1,8 +1,10 @@
+import { setTimeout as delay } from 'node:timers/promises'
 import type { Log } from '@strand/demo-kit'
-import { Greenlet, joinAll, sleep, spawn } from 'strand'
+import { Greenlet, joinAll, spawn, withTimeout } from 'strand'
 import { blockingSleep, secondsSince } from '../internal/blocking-sleep.js'
+import { whilePatched } from '../internal/patched.js'
 
-export const title = 'spawn(func1, 1, 2): cooperative sleeps overlap, blocking ones add up'
+export const title = 'spawn(func1, 1, 2): patched sleeps overlap, blocking ones add up'
 
 async function run(log: Log, pause: (seconds: number) => unknown): Promise<void> {
   const start = performance.now()
@@ -20,17 +22,31 @@ async function run(log: Log, pause: (seconds: number) => unknown): Promise<void>
   log(`elapsed ~${secondsSince(start).toFixed(2)} s`)
 }
 
+/** `withTimeout(0.1)` around a 0.3 s timers/promises sleep: how long it really took. */
+async function timedOutSleep(): Promise<string> {
+  const start = performance.now()
+  const outcome = await withTimeout(0.1, () => delay(300, 'ran to its end'), {
+    timeoutValue: 'stopped',
+  })
+  return `${outcome} after ~${secondsSince(start).toFixed(2)} s`
+}
+
 /**
  * With `monkey.patch_all()` the document's `time.sleep(2)` and `time.sleep(3)` become
  * cooperative and overlap (~3 s); without it they block the thread and add up (~5 s).
- * Node's honest equivalents: Strand's `sleep` (what a patched `time.sleep` does) and a
- * blocking `Atomics.wait`. Sleeps are scaled to 0.2 s and 0.3 s.
+ * Node's honest equivalents: the `node:timers/promises` sleep a Node program writes,
+ * patched by `patchAll()`, and a blocking `Atomics.wait`. Sleeps are scaled to 0.2 s
+ * and 0.3 s. A Node sleep never blocks, patched or not: what the patch adds is that a
+ * Timeout (or a kill) stops it, shown last.
  */
 export async function main(log: Log = console.log): Promise<void> {
   log(
-    'With monkey.patch_all(): the sleeps (2 s and 3 s, scaled to 0.2 s and 0.3 s) are cooperative',
+    "With monkey.patch_all(): the sleeps (2 s and 3 s, scaled to 0.2 s and 0.3 s) are node:timers/promises' setTimeout, patched",
   )
-  await run(log, sleep)
+  await whilePatched(() => run(log, (seconds) => delay(seconds * 1000)))
   log('Without patching: each sleep blocks the whole thread (Atomics.wait)')
   await run(log, blockingSleep)
+  log('A Node sleep never blocks, patched or not; the patch makes a Timeout stop it:')
+  log(`withTimeout(0.1 s) around an unpatched 0.3 s sleep: ${await timedOutSleep()}`)
+  log(`withTimeout(0.1 s) around a patched 0.3 s sleep: ${await whilePatched(timedOutSleep)}`)
 }
