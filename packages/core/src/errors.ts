@@ -118,5 +118,6 @@ export class BlockingSwitchOutError extends StrandError {
 
 /** True for GreenletExit, also from another copy of Strand. */
 export function isGreenletExit(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null) return false // most values: no prototype walk
   return err instanceof GreenletExit || (StrandError.is(err) && err.code === 'ERR_GREENLET_EXIT')
 }

@@ -83,7 +83,7 @@ export class Members implements DeathObserver {
   /** Forgets `g` and gives its slot back; false if it was not a member. */
   remove(g: Greenlet): boolean {
     if (!this.set.delete(g)) return false
-    this.dying.delete(g)
+    if (this.dying.size > 0) this.dying.delete(g) // usually empty: skip the hashing
     const waiters = this.emptyWaiters
     if (this.set.size === 0 && waiters !== null && waiters.size > 0) getHub().wakeAll(waiters, true)
     this.releaseSlot()
