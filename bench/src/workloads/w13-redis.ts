@@ -1,8 +1,10 @@
 // W13: a job queue on a real Redis — 20k no-op jobs put one after another by one producer
 // and run by 4 concurrent consumers in the same process, end to end (first put to last
 // acknowledgement). strand: RedisQueue (Redis Streams, a consumer group) with 4 greenlets
-// looping get() → ack(); bullmq: Queue.add() and a Worker with concurrency 4, completed
-// jobs removed (what RedisQueue does on ack). The notes give the latency from put() to the
+// looping get() → ack(), the producer putting on the same RedisQueue; strand-apart: the
+// producer on a RedisQueue of its own (its own connection, as a producer in another process
+// would be, and as BullMQ's Queue and Worker are); bullmq: Queue.add() and a Worker with
+// concurrency 4, completed jobs removed (what RedisQueue does on ack). The notes give the latency from put() to the
 // handler's start. Runs only when redis-server is on PATH: the runner starts one on a free
 // loopback port for both peers.
 
@@ -49,10 +51,12 @@ function measured(n: number, seconds: number, latencies: number[]): Measurement 
 
 let runs = 0
 
-async function strandPeer(n: number): Promise<Measurement> {
+async function strandPeer(n: number, producerApart = false): Promise<Measurement> {
   const url = redisUrl()
   await flush(url)
-  const jobs = await new RedisQueue<Job>({ url, name: `w13-${runs++}` }).connect()
+  const name = `w13-${runs++}`
+  const jobs = await new RedisQueue<Job>({ url, name }).connect()
+  const producer = producerApart ? await new RedisQueue<Job>({ url, name }).connect() : jobs
   const latencies: number[] = []
   let end = 0
   const start = performance.now()
@@ -65,11 +69,12 @@ async function strandPeer(n: number): Promise<Measurement> {
       }
     }),
   )
-  for (let i = 0; i < n; i++) await jobs.put({ t: performance.now() })
+  for (let i = 0; i < n; i++) await producer.put({ t: performance.now() })
   await jobs.join()
   await jobs.shutdown() // the consumers' loops end
   await joinAll(consumers, { raiseError: true })
   await jobs.close()
+  if (producer !== jobs) await producer.close()
   return measured(n, (end - start) / 1000, latencies)
 }
 
@@ -122,7 +127,8 @@ export const workload: Workload = {
     return { env: { [URL_ENV]: server.url }, stop: () => server.stop() }
   },
   peers: {
-    strand: strandPeer,
+    strand: (n) => strandPeer(n),
+    'strand-apart': (n) => strandPeer(n, true),
     bullmq: bullmqPeer,
   },
 }

@@ -62,7 +62,7 @@ export class Engine<T> implements DeliveryHost<T>, ReaderHost {
     this.main =
       'client' in source
         ? new Connection(source.client, false, config.connectTimeout)
-        : Connection.open(source, config.connectTimeout, { enableAutoPipelining: true })
+        : Connection.open(source, config.connectTimeout)
     this.readerName = `strand:{${config.name}}:reader`.replace(/\s/g, '_')
     this.sweepMs = Math.round(Math.min(1000, Math.max(50, config.visibilityMs / 4)))
     this.reader = new Reader(this)
