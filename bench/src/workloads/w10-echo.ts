@@ -3,7 +3,7 @@
 // server doing the same. The load generator is the same plain node:net client in a
 // process of its own (children/echo-load.ts), so the row measures the servers, and only
 // the round trips are timed (not connecting).
-import { createServer, type Server } from 'node:net'
+import { createServer, type Socket as NodeSocket, type Server } from 'node:net'
 import { type Socket, StreamServer } from 'strand/net'
 import { runLoad, upper } from '../internal/echo.js'
 import type { Measurement, Workload } from '../workload.js'
@@ -18,6 +18,45 @@ async function upperEcho(sock: Socket): Promise<void> {
     if (data.length === 0) return
     await sock.sendall(upper(data))
   }
+}
+
+// the same handler on plain promises, no Strand: what an async loop costs over a callback
+async function rawAsyncEcho(s: NodeSocket): Promise<void> {
+  const chunks: (Buffer | null)[] = []
+  let wake: ((d: Buffer | null) => void) | null = null
+  const push = (d: Buffer | null): void => {
+    const w = wake
+    wake = null
+    if (w === null) chunks.push(d)
+    else w(d)
+  }
+  s.on('data', push)
+  s.on('end', () => push(null))
+  s.on('error', () => push(null))
+  for (;;) {
+    const data =
+      chunks.length > 0
+        ? chunks.shift()
+        : await new Promise<Buffer | null>((r) => {
+            wake = r
+          })
+    if (data === null || data === undefined) return void s.end()
+    s.write(upper(data))
+  }
+}
+
+async function listenRaw(onConnection: (s: NodeSocket) => void): Promise<Server> {
+  const server = createServer(onConnection)
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return server
+}
+
+async function loadRaw(server: Server, n: number): Promise<Measurement> {
+  const port = (server.address() as { port: number }).port
+  const load = await runLoad(port, CONNS, rounds(n), SIZE)
+  await load.close()
+  await new Promise((resolve) => server.close(resolve))
+  return result(n, load)
 }
 
 function rounds(n: number): number {
@@ -52,16 +91,12 @@ export const workload: Workload = {
       return result(n, load)
     },
     raw: async (n) => {
-      const server: Server = createServer((s) => {
+      const server = await listenRaw((s) => {
         s.on('data', (d: Buffer) => s.write(upper(d)))
         s.on('error', () => {})
       })
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-      const port = (server.address() as { port: number }).port
-      const load = await runLoad(port, CONNS, rounds(n), SIZE)
-      await load.close()
-      await new Promise((resolve) => server.close(resolve))
-      return result(n, load)
+      return loadRaw(server, n)
     },
+    'raw-async': async (n) => loadRaw(await listenRaw((s) => void rawAsyncEcho(s)), n),
   },
 }
