@@ -4,7 +4,12 @@ import type { Hub } from './hub.js'
 import { currentTask } from './internal/context.js'
 import type { DeathObserver } from './internal/greenlet-links.js'
 import { handleType } from './internal/handles.js'
-import { dropPending } from './internal/interrupts.js'
+import {
+  dropPending,
+  type InterruptWatcher,
+  unwatchInterrupt,
+  watchInterrupt,
+} from './internal/interrupts.js'
 import { checkSeconds } from './internal/validate.js'
 import { Waiter, type WaitOwner } from './internal/waiter.js'
 import { Timeout } from './timeout.js'
@@ -136,6 +141,43 @@ export function unobserveDeath(g: Greenlet, observer: DeathObserver): void {
  */
 export function dropPendingInterrupt(g: Greenlet, source: unknown): void {
   dropPending(handleType<Greenlet>().taskOf(g), source)
+}
+
+/**
+ * Tells `watcher.interrupted(error)` of `g`'s next interrupt (a kill, or a Timeout that
+ * targets it), when it is raised, then forgets it: what `g.interruptSignal` does, at a
+ * fraction of the cost (no AbortController, no event listener), for a tool that links
+ * many short operations to the greenlet that started them. Told at once when an
+ * interrupt is pending, or `g` died killed. `getHub().current()` stands for the caller,
+ * main included.
+ *
+ * @example
+ * ```ts
+ * import { getHub, sleep, spawn } from '@strand/core'
+ * import { unwatchInterrupts, watchInterrupts } from '@strand/core/internal'
+ *
+ * const seen: unknown[] = []
+ * const g = spawn(async () => {
+ *   const watcher = { interrupted: (err: unknown) => seen.push(err) }
+ *   watchInterrupts(getHub().current(), watcher)
+ *   try {
+ *     await sleep(60)
+ *   } finally {
+ *     unwatchInterrupts(getHub().current(), watcher)
+ *   }
+ * })
+ * await sleep(0)
+ * await g.kill()
+ * seen.length // => 1
+ * ```
+ */
+export function watchInterrupts(g: Greenlet, watcher: InterruptWatcher): void {
+  watchInterrupt(handleType<Greenlet>().taskOf(g), watcher)
+}
+
+/** Stops telling `watcher` of `g`'s interrupts (see {@link watchInterrupts}). */
+export function unwatchInterrupts(g: Greenlet, watcher: InterruptWatcher): void {
+  unwatchInterrupt(handleType<Greenlet>().taskOf(g), watcher)
 }
 
 /**

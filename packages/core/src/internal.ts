@@ -66,7 +66,8 @@
  * private field: {@link currentGreenlet}, {@link markObserved}, {@link observeDeath},
  * {@link dropPendingInterrupt} and {@link waitPromise} (a cooperative wait on a foreign
  * promise), {@link mainInterruptArmed} (can a Timeout reach code running as main?) and
- * {@link spawnSite}; the current greenlet's interrupt signal is public (`currentSignal()`).
+ * {@link spawnSite}, {@link watchInterrupts} (be told of a greenlet's next interrupt, more
+ * cheaply than through its signal); the current greenlet's interrupt signal is public (`currentSignal()`).
  * For tools: {@link installHub} (run a program on a hub of its own), {@link waitsOf}
  * (what a greenlet is parked on) and {@link WaitResource} (a wait list names its
  * primitive and who holds it, for deadlock reports).
@@ -83,11 +84,14 @@ export {
   observeDeath,
   spawnSite,
   unobserveDeath,
+  unwatchInterrupts,
   waitPromise,
   waitsOf,
+  watchInterrupts,
 } from './hooks.js'
 export { isAbortError, isAbortFor } from './internal/abort.js'
 export type { DeathObserver } from './internal/greenlet-links.js'
+export type { InterruptWatcher } from './internal/interrupts.js'
 export { waitingCount } from './internal/plural.js'
 export { Deque, PairRing } from './internal/ring.js'
 export { CallbackTimer } from './internal/timer-entries.js'

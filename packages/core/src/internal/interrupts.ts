@@ -15,6 +15,14 @@ export interface InterruptScope {
   cancel(): void
 }
 
+/**
+ * Told once of a task's next interrupt (kill or Timeout), when it is raised: what an
+ * abort signal does, without an AbortController and its listener per task.
+ */
+export interface InterruptWatcher {
+  interrupted(error: unknown): void
+}
+
 /** An interrupt a task has not received yet (it was busy, or awaiting a foreign promise). */
 export interface Interrupt {
   readonly error: unknown
@@ -107,6 +115,22 @@ export function interruptSignal(task: Task): AbortSignal {
 }
 
 /**
+ * Tells `watcher` of the task's next interrupt. Told at once while an interrupt is pending
+ * or if the task died killed, as the interrupt signal is born aborted then.
+ */
+export function watchInterrupt(task: Task, watcher: InterruptWatcher): void {
+  if (task.pending !== null) return watcher.interrupted(task.pending.error)
+  const x = task.extras()
+  if (task.state === DEAD && x.killedWith !== undefined) return watcher.interrupted(x.killedWith)
+  ;(x.watchers ??= new Set()).add(watcher)
+}
+
+/** `watcher` no longer wants to be told. */
+export function unwatchInterrupt(task: Task, watcher: InterruptWatcher): void {
+  task.x?.watchers?.delete(watcher)
+}
+
+/**
  * An interrupt was raised into `task`: abort its interrupt signal (a fresh one is made
  * on next use) and the signals of the scopes it cuts short — all of them for a kill,
  * for a Timeout that one and the scopes nested inside it.
@@ -123,6 +147,11 @@ export function abortForInterrupt(task: Task, error: unknown, source: unknown): 
   if (controller !== null) {
     x.interrupt = null
     controller.abort(error)
+  }
+  const watchers = x.watchers
+  if (watchers !== null && watchers.size > 0) {
+    x.watchers = null
+    for (const w of watchers) w.interrupted(error)
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Interrupt, InterruptScope } from './interrupts.js'
+import type { Interrupt, InterruptScope, InterruptWatcher } from './interrupts.js'
 import type { Waiter } from './waiter.js'
 
 // The life of a task: created → scheduled (start() called) → running → dead.
@@ -72,6 +72,8 @@ export class TaskExtras {
   name: string | undefined = undefined
   /** Controller of the interrupt signal handed out now (renewed after each interrupt). */
   interrupt: AbortController | null = null
+  /** Told of the next interrupt, then forgotten (a cheaper interrupt signal for tools). */
+  watchers: Set<InterruptWatcher> | null = null
   /** Timeouts started against it and still pending, oldest (outermost) first. */
   scopes: InterruptScope[] | null = null
   /** The exception of the first kill(). */

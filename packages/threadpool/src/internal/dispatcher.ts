@@ -1,12 +1,12 @@
 import type { TransferListItem } from 'node:worker_threads'
-import { currentSignal, getHub } from '@strand/core'
+import { getHub } from '@strand/core'
 import { WaitList, type WaitOwner, waitPromise } from '@strand/core/internal'
 import { Piscina } from 'piscina'
 import { ThreadPoolClosed } from '../errors.js'
 import type { PoolSettings } from './checks.js'
 import { Gate } from './gate.js'
 import { WORKER_DATA_KEY } from './remote-error.js'
-import { taskSignal } from './task-signal.js'
+import { TaskSignal } from './task-signal.js'
 import { translate } from './translate.js'
 
 const DRAIN_OWNER: WaitOwner = { onTimeout: (w) => getHub().wake(w, false) }
@@ -76,7 +76,7 @@ export class Dispatcher {
 
   private post(name: string, args: unknown[], transferList?: TransferListItem[]): Promise<unknown> {
     const piscina = this.piscina ?? this.start()
-    const signal = taskSignal(currentSignal())
+    const signal = new TaskSignal(getHub().current())
     this.inflight++
     const task = piscina.run(
       [name, args],
