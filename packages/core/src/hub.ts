@@ -9,6 +9,7 @@ import {
   removeContextHooks,
   taskEnded,
   taskStarted,
+  untaggedPromise,
 } from './internal/context.js'
 import { handleType } from './internal/handles.js'
 import { HubTimers } from './internal/hub-timers.js'
@@ -405,7 +406,7 @@ export class Hub {
         }),
       )
     }
-    return new Promise<void>(this.#ready.queueResolver)
+    return untaggedPromise<void>(this.#ready.queueResolver)
   }
 
   #handleOf(task: Task): Greenlet {

@@ -94,7 +94,25 @@ export function contextHooksInstalled(): boolean {
 // and a promise without the extra property costs no property store (nor, in V8, a
 // property array) — code that never touches Strand pays only for the call.
 function onInit(promise: Promise<unknown>): void {
-  if (current !== null) (promise as unknown as Record<symbol, Task | null>)[TASK] = current
+  if (skipNext) skipNext = false
+  else if (current !== null) (promise as unknown as Record<symbol, Task | null>)[TASK] = current
+}
+
+let skipNext = false
+
+/**
+ * `new Promise(executor)` without the task tag, for the kernel's own promises (a wait's,
+ * sleep(0)'s). V8 runs reactions on the promises derived from them (an `await`'s, a
+ * `then`'s), which are tagged; the tag of the base promise is read only when it is resolved
+ * with a thenable, which these never are. One property array less per wait.
+ */
+export function untaggedPromise<T>(
+  executor: (resolve: (value: T) => void, reject: (reason: unknown) => void) => void,
+): Promise<T> {
+  skipNext = true
+  const promise = new Promise<T>(executor)
+  skipNext = false // the hooks may be off: nothing took the flag
+  return promise
 }
 
 function onBefore(promise: Promise<unknown>): void {

@@ -119,10 +119,13 @@ export function interruptSignal(task: Task): AbortSignal {
  * or if the task died killed, as the interrupt signal is born aborted then.
  */
 export function watchInterrupt(task: Task, watcher: InterruptWatcher): void {
-  if (task.pending !== null) return watcher.interrupted(task.pending.error)
+  if (task.pending !== null) {
+    watcher.interrupted(task.pending.error)
+    return
+  }
   const x = task.extras()
-  if (task.state === DEAD && x.killedWith !== undefined) return watcher.interrupted(x.killedWith)
-  ;(x.watchers ??= new Set()).add(watcher)
+  if (task.state === DEAD && x.killedWith !== undefined) watcher.interrupted(x.killedWith)
+  else (x.watchers ??= new Set()).add(watcher)
 }
 
 /** `watcher` no longer wants to be told. */

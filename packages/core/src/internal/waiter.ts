@@ -1,3 +1,4 @@
+import { untaggedPromise } from './context.js'
 import type { Task } from './task.js'
 import type { TimerEntry } from './timer-heap.js'
 import type { WaitList } from './wait-list.js'
@@ -89,7 +90,7 @@ export class Waiter<T = unknown> implements TimerEntry {
     readonly label: string,
   ) {
     constructing = this as unknown as Waiter
-    this.promise = new Promise<T>(captureResolvers as never)
+    this.promise = untaggedPromise<T>(captureResolvers as never)
     // let go at once: the last waiter made must not keep its outcome alive (a joinAll's
     // result holds every greenlet it joined)
     constructing = null
