@@ -25,6 +25,29 @@ describe('current greenlet', () => {
     expect(await g.get()).toEqual(['me', 'me', 'me', 'me', 'me', 'me'])
   })
 
+  it("runs a thenable's then() as the greenlet that awaits, returns or resolves with it", async () => {
+    // a lazy query builder starts its work in then(): it must belong to the greenlet (so
+    // @strand/monkey stops that work on kill), also when V8 calls then() from a job of its own
+    const g = spawn(async () => {
+      const seen: string[] = []
+      const lazy = {
+        // biome-ignore lint/suspicious/noThenProperty: a thenable is the point of this test
+        then(resolve: (v: number) => void) {
+          seen.push(getCurrent().name)
+          resolve(1)
+        },
+      }
+      await lazy
+      await new Promise((resolve) => resolve(lazy))
+      const query = async () => lazy
+      await query()
+      await Promise.all([lazy, sleep(0)])
+      return seen
+    })
+    g.name = 'me'
+    expect(await g.get()).toEqual(['me', 'me', 'me', 'me'])
+  })
+
   it('keeps 200 interleaved greenlets apart', async () => {
     const gs = Array.from({ length: 200 }, (_, i) =>
       spawn(async () => {
