@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { text } from 'node:stream/consumers'
 import { parseArgs } from 'node:util'
-import { signalHandler } from 'strand'
 import { RedisUnreachable } from 'strand/redis'
 import { runWorker } from '../distributed/run-worker.js'
 import { submitTasks } from '../distributed/submit-tasks.js'
@@ -9,6 +8,7 @@ import { formatEvent, formatSummary } from '../format.js'
 import { commandTasksOnly, parseTaskFile, TaskFileError } from '../parse-task-file.js'
 import type { CliOutput } from './main.js'
 import { UsageError } from './parse-cli-args.js'
+import { onStopSignals } from './stop-signals.js'
 
 /** The distributed commands' part of `strand-tasks --help`. */
 export const DISTRIBUTED_USAGE = `Distributed mode (a shared queue on Redis; several workers on several machines):
@@ -18,8 +18,6 @@ export const DISTRIBUTED_USAGE = `Distributed mode (a shared queue on Redis; sev
   strand-tasks submit <file> --redis URL [--wait] [--queue NAME]
       puts the tasks of <file> on the queue; with --wait, prints each result as it
       completes and the summary (exit code 0 when every task succeeded, 1 otherwise)`
-
-const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143 } as const
 
 function seconds(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined
@@ -68,25 +66,6 @@ async function readTaskFile(file: string): Promise<string> {
   }
 }
 
-/** Stops on the first SIGINT/SIGTERM: an AbortSignal, and the exit code it asks for. */
-function onSignals() {
-  const controller = new AbortController()
-  let caught: keyof typeof SIGNAL_EXIT | null = null
-  const handlers = (['SIGINT', 'SIGTERM'] as const).map((name) =>
-    signalHandler(name, () => {
-      caught ??= name
-      controller.abort()
-    }),
-  )
-  return {
-    signal: controller.signal,
-    exitCode: () => (caught === null ? null : SIGNAL_EXIT[caught]),
-    cancel: () => {
-      for (const h of handlers) h.cancel()
-    },
-  }
-}
-
 /**
  * Runs `strand-tasks worker …` or `strand-tasks submit …` and resolves to the exit code:
  * 0 (submit --wait: every task succeeded), 1 (a task did not, or Redis cannot be
@@ -107,7 +86,7 @@ export async function distributedMain(argv: readonly string[], output: CliOutput
   const { values, positionals } = args
   const url = values.redis as string
   const queue = values.queue
-  const signals = onSignals()
+  const signals = onStopSignals()
   try {
     if (command === 'worker') {
       if (positionals.length > 0)

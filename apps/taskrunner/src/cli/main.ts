@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { text } from 'node:stream/consumers'
-import { signalHandler } from 'strand'
 import { formatEvent, formatSummary } from '../format.js'
 import { parseTaskFile, TaskFileError } from '../parse-task-file.js'
 import { runTasks } from '../run-tasks.js'
 import { DISTRIBUTED_USAGE, distributedMain } from './distributed.js'
 import { parseCliArgs, USAGE, UsageError } from './parse-cli-args.js'
+import { onStopSignals } from './stop-signals.js'
 
 /** Where the CLI writes, one line per call (tests can collect them). */
 export interface CliOutput {
@@ -18,8 +18,6 @@ const processOutput: CliOutput = {
   out: (line) => void process.stdout.write(`${line}\n`),
   err: (line) => void process.stderr.write(`${line}\n`),
 }
-
-const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143 } as const
 
 /**
  * Runs `strand-tasks` with `argv` (the arguments after the script) and resolves to the
@@ -51,21 +49,14 @@ export async function main(
     return 2
   }
 
-  const controller = new AbortController()
-  let caught: keyof typeof SIGNAL_EXIT | null = null
-  const handlers = (['SIGINT', 'SIGTERM'] as const).map((name) =>
-    signalHandler(name, () => {
-      caught ??= name
-      controller.abort()
-    }),
-  )
+  const stop = onStopSignals()
   try {
     const report = await runTasks(tasks, {
       concurrency: args.concurrency,
       timeout: args.timeout,
       retries: args.retries,
       ...(args.threads === null ? {} : { threads: args.threads }),
-      signal: controller.signal,
+      signal: stop.signal,
       onEvent: (event) => {
         const line = formatEvent(event)
         if (line !== null) output.out(line)
@@ -73,10 +64,9 @@ export async function main(
     })
     output.out('')
     for (const line of formatSummary(report)) output.out(line)
-    if (caught !== null) return SIGNAL_EXIT[caught]
-    return report.ok ? 0 : 1
+    return stop.exitCode() ?? (report.ok ? 0 : 1)
   } finally {
-    for (const handler of handlers) handler.cancel()
+    stop.cancel()
   }
 }
 
