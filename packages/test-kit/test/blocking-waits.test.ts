@@ -9,7 +9,7 @@ import {
   withTimeout,
 } from '@strand/core'
 import { afterEach, describe, expect, it } from 'vitest'
-import { type Blocked, type BlockingWait, type CaseId, wakeAndKill } from './waits/contract.js'
+import { type Blocked, type BlockingWait, wakeAndKill } from './waits/contract.js'
 import { CORE_WAITS } from './waits/core-waits.js'
 import { EVENT_WAITS } from './waits/event-waits.js'
 import { LOCK_WAITS } from './waits/lock-waits.js'
@@ -51,7 +51,7 @@ function ownTimeoutResult(p: BlockingWait): string {
 }
 
 describe.each(WAITS)('$name', (p) => {
-  const test = (id: CaseId, title: string, body: (b: Blocked) => Promise<void>): void => {
+  const test = (title: string, body: (b: Blocked) => Promise<void>): void => {
     it(title, async () => {
       const s = new Scene(p.make())
       scene = s
@@ -61,20 +61,16 @@ describe.each(WAITS)('$name', (p) => {
   }
   const waitTimeout = p.ownTimeout === undefined ? undefined : 1
 
-  test(
-    'kill',
-    'is interrupted by kill() at the wait, and a later wake is not lost to it',
-    async () => {
-      const s = scene!
-      const a = await s.park('A')
-      await a.g.kill()
-      expect(a.g.value).toBeInstanceOf(GreenletExit)
-      expect(a.got).toEqual([])
-      await s.end(true) // nobody waits now: what the wake grants stays in the primitive
-    },
-  )
+  test('is interrupted by kill() at the wait, and a later wake is not lost to it', async () => {
+    const s = scene!
+    const a = await s.park('A')
+    await a.g.kill()
+    expect(a.g.value).toBeInstanceOf(GreenletExit)
+    expect(a.got).toEqual([])
+    await s.end(true) // nobody waits now: what the wake grants stays in the primitive
+  })
 
-  test('outer', 'raises an outer Timeout as itself, never as its own timeout result', async (b) => {
+  test('raises an outer Timeout as itself, never as its own timeout result', async (b) => {
     const g = spawn(async () => {
       const t = Timeout.startNew(0.01)
       try {
@@ -90,7 +86,7 @@ describe.each(WAITS)('$name', (p) => {
     await scene!.end(true)
   })
 
-  test('withTimeout', 'ends with the timeoutValue inside a shorter withTimeout', async (b) => {
+  test('ends with the timeoutValue inside a shorter withTimeout', async (b) => {
     const g = spawn(() =>
       withTimeout(0.01, () => b.wait(waitTimeout), { timeoutValue: 'timed out' }),
     )
@@ -98,37 +94,33 @@ describe.each(WAITS)('$name', (p) => {
     await scene!.end(true)
   })
 
-  test(
-    'nestedExpired',
-    'raises the outer of two Timeouts that expired during a foreign await; the inner one does not hide it',
-    async (b) => {
-      const g = spawn(() =>
-        withTimeout(
-          0.05,
-          async () => {
-            const inner = await withTimeout(
-              0.1,
-              async () => {
-                await foreignAwaitUntil(clock, clock.now() + 0.1) // both Timeouts expire meanwhile
-                await b.wait(waitTimeout)
-                return 'inner finished'
-              },
-              { timeoutValue: 'inner timed out' },
-            )
-            await sleep(2)
-            return `outer ran to the end after: ${inner}`
-          },
-          { timeoutValue: 'outer timed out' },
-        ),
-      )
-      expect(await g.get()).toBe('outer timed out')
-      await scene!.end(true)
-    },
-  )
+  test('raises the outer of two Timeouts that expired during a foreign await; the inner one does not hide it', async (b) => {
+    const g = spawn(() =>
+      withTimeout(
+        0.05,
+        async () => {
+          const inner = await withTimeout(
+            0.1,
+            async () => {
+              await foreignAwaitUntil(clock, clock.now() + 0.1) // both Timeouts expire meanwhile
+              await b.wait(waitTimeout)
+              return 'inner finished'
+            },
+            { timeoutValue: 'inner timed out' },
+          )
+          await sleep(2)
+          return `outer ran to the end after: ${inner}`
+        },
+        { timeoutValue: 'outer timed out' },
+      ),
+    )
+    expect(await g.get()).toBe('outer timed out')
+    await scene!.end(true)
+  })
 
   const own = p.ownTimeout
   if (own !== undefined) {
-    test('own', `${ownTimeoutResult(p)} when its own timeout passes`, async (b) => {
+    test(`${ownTimeoutResult(p)} when its own timeout passes`, async (b) => {
       const g = spawn(async () => {
         const t0 = clock.now()
         try {
@@ -153,67 +145,55 @@ describe.each(WAITS)('$name', (p) => {
 
   if (p.onlyTime === true) return
 
-  test(
-    'wakeThenKill',
-    'a waiter woken and killed in the same turn keeps what it got; the kill lands at its next wait',
-    async (b) => {
-      const s = scene!
-      const a = await s.park('A')
-      const second = p.single === true ? null : await s.park('B')
-      wakeAndKill(b, () => void a.g.kill(), false)
-      await idle()
-      expect(a.got).toHaveLength(1)
-      expect(b.granted(a.got[0]), `A got ${String(a.got[0])}`).toBe(true)
-      expect(a.laterKill).toBeInstanceOf(GreenletExit)
-      if (second !== null && p.broadcast === true) {
-        expect(second.got).toHaveLength(1)
-        expect(b.granted(second.got[0])).toBe(true)
-      } else if (second !== null) {
-        expect(second.got).toEqual([]) // granted once, not twice
-        expect(parkedOn(second.g)).toHaveLength(1)
-      }
-      await s.end(false)
-    },
-  )
+  test('a waiter woken and killed in the same turn keeps what it got; the kill lands at its next wait', async (b) => {
+    const s = scene!
+    const a = await s.park('A')
+    const second = p.single === true ? null : await s.park('B')
+    wakeAndKill(b, () => void a.g.kill(), false)
+    await idle()
+    expect(a.got).toHaveLength(1)
+    expect(b.granted(a.got[0]), `A got ${String(a.got[0])}`).toBe(true)
+    expect(a.laterKill).toBeInstanceOf(GreenletExit)
+    if (second !== null && p.broadcast === true) {
+      expect(second.got).toHaveLength(1)
+      expect(b.granted(second.got[0])).toBe(true)
+    } else if (second !== null) {
+      expect(second.got).toEqual([]) // granted once, not twice
+      expect(parkedOn(second.g)).toHaveLength(1)
+    }
+    await s.end(false)
+  })
 
-  test(
-    'killThenWake',
-    'a waiter killed in the same turn before the wake gets nothing; the next waiter or the primitive does',
-    async (b) => {
-      const s = scene!
-      const a = await s.park('A')
-      const second = p.single === true ? null : await s.park('B')
-      wakeAndKill(b, () => void a.g.kill(), true)
-      await idle()
-      expect(a.g.dead).toBe(true)
-      expect(a.g.value).toBeInstanceOf(GreenletExit)
-      expect(a.got).toEqual([])
-      if (second !== null) {
-        expect(second.got).toHaveLength(1)
-        expect(b.granted(second.got[0])).toBe(true)
-      }
-      await s.end(false)
-    },
-  )
+  test('a waiter killed in the same turn before the wake gets nothing; the next waiter or the primitive does', async (b) => {
+    const s = scene!
+    const a = await s.park('A')
+    const second = p.single === true ? null : await s.park('B')
+    wakeAndKill(b, () => void a.g.kill(), true)
+    await idle()
+    expect(a.g.dead).toBe(true)
+    expect(a.g.value).toBeInstanceOf(GreenletExit)
+    expect(a.got).toEqual([])
+    if (second !== null) {
+      expect(second.got).toHaveLength(1)
+      expect(b.granted(second.got[0])).toBe(true)
+    }
+    await s.end(false)
+  })
 
   const overGrant = p.overGrant
   if (overGrant !== undefined) {
-    test(
-      'overGrant',
-      'refuses a second release in the same turn, while the unit it handed off is on its way',
-      async (b) => {
-        // once A has resumed it holds the unit and a release is legal again (as in
-        // gevent, a counting lock cannot tell who releases); before that, it is not
-        const s = scene!
-        const a = await s.park('A')
-        const second = await s.park('B')
-        b.wake?.()
-        expect(() => b.wake?.()).toThrow(overGrant)
-        await idle()
-        expect(a.got).toEqual([true])
-        expect(second.got).toEqual([]) // two greenlets never hold one unit
-        await s.end(false)
-      },
-    )
+    test('refuses a second release in the same turn, while the unit it handed off is on its way', async (b) => {
+      // once A has resumed it holds the unit and a release is legal again (as in
+      // gevent, a counting lock cannot tell who releases); before that, it is not
+      const s = scene!
+      const a = await s.park('A')
+      const second = await s.park('B')
+      b.wake?.()
+      expect(() => b.wake?.()).toThrow(overGrant)
+      await idle()
+      expect(a.got).toEqual([true])
+      expect(second.got).toEqual([]) // two greenlets never hold one unit
+      await s.end(false)
+    })
   }
 })

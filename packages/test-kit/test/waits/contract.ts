@@ -36,17 +36,6 @@ export interface Blocked {
   wakeAndKill?(kill: () => void, killFirst: boolean): void
 }
 
-/** The cases of the contract suite, by id (for {@link BlockingWait.knownBugs}). */
-export type CaseId =
-  | 'kill'
-  | 'outer'
-  | 'withTimeout'
-  | 'nestedExpired'
-  | 'own'
-  | 'wakeThenKill'
-  | 'killThenWake'
-  | 'overGrant'
-
 /** A blocking wait of a Strand primitive, as the contract suite drives it. */
 export interface BlockingWait {
   readonly name: string
