@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { build } from 'tsup'
+import { bundleSource } from '../../../../packages/test-kit/src/bundle-source.js'
 
 /**
  * Bundles src/cli.ts (with Strand, from source) into one file and returns its path, so
@@ -14,28 +14,15 @@ export async function buildCli(): Promise<string> {
   const cache = fileURLToPath(new URL('../../node_modules/.cache/', import.meta.url))
   mkdirSync(cache, { recursive: true })
   const outDir = mkdtempSync(join(cache, 'strand-tasks-'))
-  await build({
-    entry: {
+  await bundleSource({
+    entries: {
       cli: fileURLToPath(new URL('../../src/cli.ts', import.meta.url)),
       dispatch: fileURLToPath(
         new URL('../../../../packages/threadpool/src/dispatch.js', import.meta.url),
       ),
     },
     outDir,
-    format: ['esm'],
-    target: 'node20',
-    platform: 'node',
-    noExternal: [/^(?!piscina$)/],
     external: ['piscina'],
-    config: false,
-    silent: true,
-    // ioredis (under strand/redis) is CommonJS: give its require() of Node built-ins a real one
-    banner: {
-      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-    },
-    esbuildOptions(options) {
-      options.conditions = ['@strand/source']
-    },
   })
   return join(outDir, 'cli.js')
 }
